@@ -1,0 +1,35 @@
+# detente — two commands: `make run` (set up + demo) and `make test` (set up + tests).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= demo.duckdb
+
+.PHONY: run test eval bench setup clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: setup
+	rm -f $(DB) $(DB).lock $(DB).wal
+	$(BIN)/detente --db $(DB) ingest demo/corpus || test $$? -eq 1
+	$(BIN)/detente --db $(DB) summary --example
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl
+	$(BIN)/detente eval ../shared/gold/plover_gsr.jsonl
+
+bench: setup
+	$(BIN)/python benchmarks/code_throughput.py
+
+clean:
+	rm -rf $(VENV) demo.duckdb demo.duckdb.lock .pytest_cache

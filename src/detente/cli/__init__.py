@@ -1,0 +1,340 @@
+"""The ``detente`` command: a thin layer over :class:`detente.Detente`.
+
+Exit codes: 0 success; 1 some inputs were rejected (the rest was processed);
+2 usage error; 3 data, settings or database error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from .._version import __version__
+from ..config import Settings, load_settings
+from ..core import Detente
+from ..errors import E, DetenteError
+from ..model import QUAD_CLASS_NAMES
+from ..store import EventFilter
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+FORMATS = ("table", "json", "jsonl", "csv", "parquet")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="News text in, political event data out.")
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+class State:
+    settings: Settings
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"detente {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    db: Optional[str] = typer.Option(None, "--db", help="Database file (default detente.duckdb, or DETENTE_DB)."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, help="More log output (-vv for debug)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=err, show_path=False)], force=True)
+    try:
+        state.settings = load_settings({"db": db})
+    except DetenteError as exc:
+        _fail(exc)
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _day(value: Optional[str], option: str) -> Optional[date]:
+    if value is None:
+        return None
+    from ..ingest import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise typer.BadParameter(E.E009.format(value=value), param_hint=option)
+    return parsed
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Publication date for inputs that carry none."),
+    source: Optional[str] = typer.Option(None, "--source", help="Outlet name for inputs that carry none."),
+) -> None:
+    """Read, code and store news articles (idempotent: re-running stores nothing twice)."""
+    when = _day(date_, "--date")
+    det = Detente(settings=state.settings)
+    show = err.is_terminal
+    try:
+        with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=not show) as bar:
+            task = bar.add_task("articles", total=None)
+            report = det.ingest(paths, date=when, source=source, progress=lambda n: bar.advance(task, n))
+    except DetenteError as exc:
+        _fail(exc)
+    for problem in report.errors:
+        err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    out.print(
+        f"read {report.read} articles: {report.new} new, {report.coded} coded, {report.skipped} already stored, "
+        f"{report.duplicates} duplicates of another outlet's text; {report.events} events; "
+        f"{len(report.errors)} inputs rejected -> {det.path}",
+        highlight=False,
+    )
+    if report.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _rows_out(rows: list[dict[str, Any]], fmt: str, output: Optional[Path], columns: list[str], arrow_table=None) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(E.E051.format(fmt=fmt, choices=", ".join(FORMATS)), param_hint="--format")
+    if fmt == "parquet":
+        if output is None:
+            raise typer.BadParameter(E.E052.format(fmt=fmt), param_hint="--output")
+        import pyarrow.parquet as pq
+
+        pq.write_table(arrow_table, output)
+        err.print(f"wrote {arrow_table.num_rows} rows to {output}")
+        return
+    if fmt == "table":
+        table = Table(show_lines=False)
+        for c in columns:
+            table.add_column(c)
+        for r in rows:
+            table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+        Console(file=output.open("w") if output else None, soft_wrap=False, width=200 if output else None).print(table)
+        return
+    buffer = io.StringIO()
+    if fmt == "json":
+        json.dump(rows, buffer, default=str, indent=2, ensure_ascii=False)
+        buffer.write("\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            buffer.write(json.dumps(r, default=str, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else columns)
+        writer.writeheader()
+        writer.writerows(rows)
+    if output:
+        output.write_text(buffer.getvalue(), encoding="utf-8")
+    else:
+        sys.stdout.write(buffer.getvalue())
+
+
+@app.command()
+def events(
+    actor: Optional[str] = typer.Option(None, help="Actor code prefix on either side (IRQ, USAGOV)."),
+    dyad: Optional[tuple[str, str]] = typer.Option(None, help="Two actor code prefixes, either direction."),
+    code: Optional[str] = typer.Option(None, help="CAMEO code prefix (19, 190, 0431)."),
+    root: Optional[str] = typer.Option(None, help="CAMEO root (01..20)."),
+    since: Optional[str] = typer.Option(None, help="Events on or after this date."),
+    until: Optional[str] = typer.Option(None, help="Events on or before this date."),
+    article: Optional[str] = typer.Option(None, help="Article id."),
+    run: Optional[str] = typer.Option(None, help="Coding run id (default: each article's latest run)."),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl, csv or parquet."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """List coded events, filtered."""
+    filters = EventFilter(actor, dyad, code, root, _day(since, "--since"), _day(until, "--until"), article, run, limit)
+    det = Detente(settings=state.settings)
+    try:
+        if fmt == "parquet":
+            _rows_out([], fmt, output, [], det.events_arrow(filters))
+            return
+        rows = det.events(filters)
+    except DetenteError as exc:
+        _fail(exc)
+    _rows_out(rows, fmt, output, ["date", "source", "code", "target", "goldstein", "quad_class", "plover_type", "modality", "article_id", "sentence_idx", "trigger_text"])
+
+
+@app.command()
+def show(article_id: str = typer.Argument(..., help="Article id (a unique prefix is enough).")) -> None:
+    """Show an article with its events highlighted in their sentences."""
+    det = Detente(settings=state.settings)
+    try:
+        art = det.article(article_id)
+    except DetenteError as exc:
+        _fail(exc)
+    out.rule(f"[bold]{art.get('title') or art['id']}")
+    out.print(f"{art['id']}  source: {art['source'] or 'unknown'}  date: {art['date'] or 'unknown'} ({art['date_origin']})  {art['path'] or ''}", highlight=False)
+    by_sentence: dict[int, list[dict]] = {}
+    for ev in art["events"]:
+        by_sentence.setdefault(ev["sentence_idx"], []).append(ev)
+    for sent in art["sentences"]:
+        evs = by_sentence.get(sent["idx"], [])
+        text = Text(sent["text"], style="dim" if not evs else "")
+        base = sent["start_char"]
+        for ev in evs:
+            for start, end, style in ((ev["source_start"], ev["source_end"], "bold cyan"), (ev["target_start"], ev["target_end"], "bold magenta"), (ev["trigger_start"], ev["trigger_end"], "bold red")):
+                if start is not None:
+                    text.stylize(style, start - base, end - base)
+        out.print(Text(f"[{sent['idx']}] ", style="dim") + text)
+        for ev in evs:
+            out.print(
+                f"      → {ev['source']} [{ev['code']} {QUAD_CLASS_NAMES[ev['quad_class']]}, {ev['plover_type'] or '-'}] {ev['target']}"
+                f"  {ev['date']} ({ev['date_origin']})  {ev['modality']}  id={ev['id']}",
+                highlight=False,
+            )
+
+
+@app.command(name="code")
+def code_cmd(
+    paths: list[str] = typer.Argument(None, help="JSONL files of {id, text, date}; default stdin."),
+    date_: Optional[str] = typer.Option(None, "--date", help="Date for records that carry none."),
+) -> None:
+    """Code JSONL articles to JSONL events, with no database (for pipelines and evaluation)."""
+    from ..coding import Coder
+    from ..ingest import Defaults, read_inputs
+
+    defaults = Defaults(date=_day(date_, "--date"))
+    coder = Coder(state.settings)
+    started = time.perf_counter()
+    n_articles = n_sentences = n_events = 0
+    failures = 0
+    batch = []
+
+    def flush() -> None:
+        nonlocal n_articles, n_sentences, n_events
+        for coded in coder.code_articles(batch):
+            n_articles += 1
+            n_sentences += len(coded.sentences)
+            n_events += len(coded.events)
+            record = {"id": coded.article.external_id or coded.article.id, "events": [e.to_dict() for e in coded.events]}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        batch.clear()
+
+    for item in read_inputs(paths or ["-"], defaults, max_bytes=state.settings.max_input_bytes):
+        if isinstance(item, DetenteError):
+            failures += 1
+            err.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
+            continue
+        batch.append(item)
+        if len(batch) >= 256:
+            flush()
+    flush()
+    seconds = time.perf_counter() - started
+    err.print(
+        f"coded {n_articles} articles, {n_sentences} sentences, {n_events} events in {seconds:.1f}s "
+        f"({n_sentences / seconds if seconds else 0:.0f} sentences/s)",
+        highlight=False,
+    )
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command(name="eval")
+def eval_cmd(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL: {uid, text, date, events:[{source,target,code}]}."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    details: Optional[Path] = typer.Option(None, help="Write per-sentence gold and predictions as JSONL here."),
+) -> None:
+    """Score the coder on gold sentences: P/R/F1 by code, root and QuadClass level."""
+    from ..coding import Coder
+    from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, evaluate, read_gold
+
+    try:
+        sentences = read_gold(gold)
+        coder = Coder(state.settings)
+    except DetenteError as exc:
+        _fail(exc)
+    result = evaluate(sentences, lambda gs: predict_with(coder, gs))
+    if details:
+        details.write_text("".join(json.dumps(d) + "\n" for d in result.details), encoding="utf-8")
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result.as_dict(), indent=2) + "\n")
+        return
+    table = Table(title=f"{gold.name}: {result.sentences} sentences, {result.extra_per_sentence:.2f} extra events/sentence")
+    table.add_column("level")
+    for a in ACTOR_LEVELS:
+        table.add_column(f"actors {a}: P / R / F1")
+    for c in CODE_LEVELS:
+        table.add_row(c, *(f"{result.scores[(c, a)].precision:.2f} / {result.scores[(c, a)].recall:.2f} / {result.scores[(c, a)].f1:.2f}" for a in ACTOR_LEVELS))
+    out.print(table)
+
+
+def predict_with(coder, gold_sentences) -> list[list[tuple[str, str, str]]]:
+    """Code each gold sentence alone (dated as in the gold) and keep asserted events."""
+    from ..model import Article, make_id, text_hash
+
+    articles = [Article(id=make_id("a", "gold", text_hash(g.text), g.uid), text=g.text, date=g.date) for g in gold_sentences]
+    return [
+        [(e.source_code, e.target_code, e.code) for e in coded.events if e.modality != "negated"]
+        for coded in coder.code_articles(articles)
+    ]
+
+
+@app.command()
+def summary(
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    example: bool = typer.Option(False, "--example", help="Also show the article with the most events."),
+) -> None:
+    """Counts: articles, sentences, events by QuadClass, top dyads."""
+    det = Detente(settings=state.settings)
+    try:
+        info = det.summary()
+    except DetenteError as exc:
+        _fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(info, indent=2, default=str) + "\n")
+        return
+    print_summary(info)
+    if example and info["events"]:
+        busiest = det.store.query(
+            "SELECT article_id, count(*) AS n FROM current_events GROUP BY 1 ORDER BY n DESC, article_id LIMIT 1"
+        )[0]["article_id"]
+        show(busiest)
+
+
+def print_summary(info: dict) -> None:
+    out.print(
+        f"[bold]{info['articles']}[/bold] articles ({info['duplicates']} duplicates, {info['undated_articles']} undated), "
+        f"[bold]{info['sentences']}[/bold] sentences, [bold]{info['events']}[/bold] events",
+        highlight=False,
+    )
+    quads = Table(title="Events by QuadClass")
+    quads.add_column("quad")
+    quads.add_column("events", justify="right")
+    for q in (1, 2, 3, 4):
+        quads.add_row(f"{q} {QUAD_CLASS_NAMES[q]}", str(info["events_by_quad"].get(q, 0)))
+    out.print(quads)
+    dyads = Table(title="Top dyads (country level, asserted events)")
+    for c in ("source", "target", "events", "goldstein_mean", "articles"):
+        dyads.add_column(c)
+    for d in info["top_dyads"]:
+        dyads.add_row(*(str(d[c]) for c in ("source", "target", "events", "goldstein_mean", "articles")))
+    out.print(dyads)
+
+
+def run() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except DetenteError as exc:  # pragma: no cover - last resort
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(EXIT_ERROR)

@@ -1,0 +1,196 @@
+"""Coding: parsed articles in, actors, events (CAMEO + PLOVER), dates and quotes out.
+
+:class:`Coder` is a pipeline component in spaCy's sense: it needs sentences,
+entities and the dependency parse, and it assigns mentions, events and quotes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .._version import __version__
+from ..config import Settings
+from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
+from ..nlp import common_words, load_pipeline, pipe
+from .actors import ActorResolver, Resolved
+from .dates import SentenceDates
+from .events import EventMatcher, Match
+from .patterns import load_patterns
+from .places import load_gazetteer
+from .tables import load_actors, load_cameo
+
+log = logging.getLogger(__name__)
+
+CODER_VERSION = f"detente-coder/{__version__}"
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
+_SPEECH_VERBS = {"say", "tell", "declare", "state", "add", "warn", "insist", "announce", "write", "comment"}
+
+
+@dataclass
+class CodedArticle:
+    """What the coder assigns to one article."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+class Coder:
+    """Loads tables, patterns and the spaCy pipeline once; codes articles in batches."""
+
+    def __init__(self, settings: Settings | None = None, pattern_files: Iterable[Path] = ()):
+        self.settings = settings or Settings()
+        self.cameo = load_cameo()
+        self.tables = load_actors()
+        self.patterns = load_patterns(self.cameo, tuple(Path(p) for p in pattern_files))
+        self.gazetteer = load_gazetteer()
+        lemma_words = common_words(self.settings.model)
+        ruler = ActorResolver.ruler_patterns(self.tables)
+        ruler += [{"label": "GPE", "pattern": name} for name in self.gazetteer.ruler_names(lemma_words)]
+        self.nlp = load_pipeline(self.settings.model, ruler)
+        self.resolver = ActorResolver(self.tables, self.nlp, self.gazetteer)
+        self.matcher = EventMatcher(self.patterns)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {
+            "coder": CODER_VERSION,
+            "model": f"{self.nlp.meta.get('name')}/{self.nlp.meta.get('version')}",
+            "patterns": self.patterns.version,
+            "actors": f"detente-actors@{self.tables.version}",
+            "cameo": f"detente-cameo@{self.cameo.version}",
+        }
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        articles = list(articles) if not isinstance(articles, list) else articles
+        docs = pipe(self.nlp, (a.text for a in articles), batch_size=self.settings.batch_size, n_process=self.settings.n_process)
+        for article, doc in zip(articles, docs):
+            yield self.code_doc(article, doc)
+
+    def code_text(self, text: str, date: date | None = None, source: str = "") -> CodedArticle:
+        article = Article(id=make_id("a", source, text_hash(text)), text=text, source=source, date=date, date_origin="input" if date else "unknown")
+        return next(self.code_articles([article]))
+
+    # -- one document ----------------------------------------------------------
+    def code_doc(self, article: Article, doc) -> CodedArticle:
+        coded = CodedArticle(article)
+        sents = list(doc.sents)
+        sent_index = {}
+        for i, sent in enumerate(sents):
+            coded.sentences.append(Sentence(article.id, i, sent.start_char, sent.end_char, sent.text))
+            for tok in sent:
+                sent_index[tok.i] = i
+        hits = self.resolver.name_hits(doc)
+        coded.mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
+        dates = SentenceDates(doc, article.date)
+        seen: set[str] = set()
+        for i, sent in enumerate(sents):
+            for match in self.matcher.matches(sent):
+                for event in self._events(article, coded.sentences[i], match, resolved, hits, dates):
+                    if event.id not in seen:
+                        seen.add(event.id)
+                        coded.events.append(event)
+        coded.quotes = self._quotes(article, doc, coded.sentences, resolved, sent_index)
+        return coded
+
+    def _actor(self, tok, resolved: dict[int, Resolved], hits, when: date | None) -> Resolved | None:
+        if tok.pos_ == "PRON":
+            return resolved.get(tok.i)
+        return self.resolver.resolve_np(tok, hits, when)
+
+    def _events(self, article: Article, sentence: Sentence, match: Match, resolved, hits, dates: SentenceDates) -> Iterator[Event]:
+        when = dates.for_trigger(sentence.index, match.trigger)
+        sources = [r for r in (self._actor(t, resolved, hits, when.date) for t in match.sources) if r]
+        targets = [r for r in (self._actor(t, resolved, hits, when.date) for t in match.targets) if r]
+        if match.sources and not sources:
+            return  # the doer is not a political actor
+        if match.targets and not targets and "none" not in match.pattern.targets:
+            return
+        pairs: list[tuple[Resolved | None, Resolved | None]]
+        if match.pattern.reciprocal and not targets and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+            if match.pattern.reciprocal:
+                pairs += [(t, s) for s, t in pairs if s and t]
+        info = self.cameo[match.pattern.code]
+        modality = "negated" if match.negated else "historical" if dates.is_historical(when.date) else "asserted"
+        trigger = match.trigger
+        for source, target in pairs:
+            if source is None and target is None:
+                continue
+            if source and target and source.actor.code == target.actor.code:
+                continue
+            if not _has_country(source) and not _has_country(target):
+                continue
+            yield Event(
+                article_id=article.id,
+                sentence_index=sentence.index,
+                sentence=Span(sentence.start, sentence.end, sentence.text),
+                trigger=Span(trigger.idx, trigger.idx + len(trigger), trigger.text),
+                code=info.code,
+                root=info.root,
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                plover_type=info.plover_type,
+                plover_mode=info.plover_mode,
+                source=source.actor if source else None,
+                target=target.actor if target else None,
+                source_span=source.span if source else None,
+                target_span=target.span if target else None,
+                date=when.date,
+                date_precision=when.precision,
+                date_origin=when.origin,
+                modality=modality,
+                pattern_id=match.pattern.id,
+                confidence=_confidence(source, target, when.origin),
+                source_resolution=source.resolution if source else None,
+                target_resolution=target.resolution if target else None,
+            )
+
+    def _quotes(self, article: Article, doc, sentences: list[Sentence], resolved, sent_index) -> list[Quote]:
+        quotes = []
+        for m in _QUOTE.finditer(article.text):
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or len(span) < 3:
+                continue
+            sent = span.sent
+            speaker: Resolved | None = None
+            for tok in sent:
+                if tok.lemma_.lower() in _SPEECH_VERBS and not (span.start <= tok.i < span.end):
+                    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                        speaker = resolved.get(subj.i)
+                    break
+            quotes.append(
+                Quote(article.id, sent_index[span.start], m.start(1), m.end(1), m.group(1),
+                      speaker.actor if speaker else None, speaker.span.text if speaker else None)
+            )
+        return quotes
+
+
+def _has_country(resolved: Resolved | None) -> bool:
+    return bool(resolved and (resolved.actor.country or resolved.actor.code.startswith(("IGO", "NGO"))))
+
+
+def _confidence(source: Resolved | None, target: Resolved | None, date_origin: str) -> float:
+    score = 1.0
+    for side in (source, target):
+        if side is None:
+            score *= 0.8
+        elif side.resolution.startswith("pronoun"):
+            score *= 0.85
+        elif side.actor.country is None:
+            score *= 0.9
+    if date_origin == "article":
+        score *= 0.95
+    return score
+
+
+__all__ = ["Coder", "CodedArticle", "CODER_VERSION"]

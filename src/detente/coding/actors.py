@@ -1,0 +1,289 @@
+"""Actors: names from the tables, composed with agent nouns over the noun phrase.
+
+"Iraqi members of parliament" → IRQ (demonym) + LEG (agent noun) = IRQLEG;
+"the Maliki government" → Maliki's country at that date + GOV = IRQGOV;
+"Washington" → USAGOV (metonym); "he" → the last person mentioned before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from ..model import Actor, Mention, Span
+from .places import Gazetteer
+from .tables import ActorTables, Person, data_path
+
+#: sectors that override the sector of the head noun ("rebel army units" are rebels)
+_DOMINANT_SECTORS = ("REB", "INS", "OPP", "UAF", "CRM")
+_NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int  # token index
+    end: int  # exclusive
+    kind: str  # country | metonym | org | person
+    key: str  # ISO3, code, or canonical person name
+
+
+@dataclass(frozen=True)
+class Resolved:
+    actor: Actor
+    span: Span
+    resolution: str
+    person_like: bool
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions in a parsed document."""
+
+    def __init__(self, tables: ActorTables, nlp: Language, gazetteer: Gazetteer):
+        self.tables = tables
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for kind, names in (
+            ("country", tables.countries),
+            ("metonym", tables.metonyms),
+            ("org", tables.organizations),
+            ("person", tables.person_names),
+        ):
+            docs = [nlp.make_doc(name) for name in names]
+            self.matcher.add(kind, docs)
+        pronouns = yaml.safe_load(data_path("actors", "pronouns.yaml").read_text("utf-8"))
+        self.pronouns: dict[str, str] = pronouns["pronouns"]
+        self.person_nouns: set[str] = set(pronouns["person_nouns"])
+        self._lookup = {
+            "country": tables.countries,
+            "metonym": tables.metonyms,
+            "org": tables.organizations,
+        }
+        self.max_sector_words = max((len(t.split()) for t in tables.sectors), default=1)
+
+    # -- EntityRuler seed ------------------------------------------------------
+    @staticmethod
+    def ruler_patterns(tables: ActorTables) -> list[dict]:
+        """Names the NER must not mislabel: people, countries, capitals, organisations."""
+        patterns: list[dict] = []
+        for name in tables.person_names:
+            patterns.append({"label": "PERSON", "pattern": name})
+        for name in tables.countries:
+            patterns.append({"label": "NORP" if name in tables.demonyms else "GPE", "pattern": name})
+        for name, code in tables.metonyms.items():
+            patterns.append({"label": "GPE" if len(code) == 6 and code.endswith("GOV") else "ORG", "pattern": name})
+        for name in tables.organizations:
+            patterns.append({"label": "ORG", "pattern": name})
+        return patterns
+
+    # -- name hits -------------------------------------------------------------
+    def name_hits(self, doc: Doc) -> dict[int, NameHit]:
+        """Longest non-overlapping table names, indexed by every token they cover."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            kind = doc.vocab.strings[match_id]
+            text = doc[start:end].text
+            key = self.tables.person_names[text][0] if kind == "person" else self._lookup[kind][text]
+            found.append(NameHit(start, end, kind, key))
+        found.sort(key=lambda h: (-(h.end - h.start), h.start))
+        by_token: dict[int, NameHit] = {}
+        for hit in found:
+            if any(i in by_token for i in range(hit.start, hit.end)):
+                continue
+            for i in range(hit.start, hit.end):
+                by_token[i] = hit
+        return by_token
+
+    # -- people ----------------------------------------------------------------
+    def person(self, name: str, text: str, when: date | None) -> Person:
+        """Among people sharing a name, the one in office on ``when``."""
+        holders = [self.tables.people[n] for n in self.tables.person_names.get(text, [name])]
+        if when is not None:
+            for person in holders:
+                if person.office_at(when):
+                    return person
+        return holders[0]
+
+    def person_actor(self, person: Person, when: date | None) -> tuple[Actor, str]:
+        office = person.office_at(when)
+        if office:
+            code = office.code
+            return Actor(code, _country(code), _sectors(code), person.name, office.role, "person"), "person-table"
+        latest = person.offices[-1] if person.offices else None
+        if latest is None:
+            return Actor("---", None, (), person.name, None, "person"), "person-table:no-office"
+        country = _country(latest.code)
+        role = f"former {latest.role}" if latest.end and when and latest.end < when else latest.role
+        return Actor(country or "---", country, (), person.name, role, "person"), "person-table:out-of-office"
+
+    # -- noun phrases ----------------------------------------------------------
+    def np_tokens(self, head: Token) -> list[Token]:
+        tokens = [head]
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            for child in tok.children:
+                if child.dep_ in _NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of" and tok.i == head.i):
+                    tokens.append(child)
+                    stack.append(child)
+                elif tok.dep_ == "prep" and child.dep_ == "pobj":
+                    tokens.append(child)
+                    stack.append(child)
+        return sorted(tokens, key=lambda t: t.i)
+
+    def sector_at(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
+        """The longest agent-noun phrase starting at token i (by lemma), and its length."""
+        for n in range(min(self.max_sector_words, limit - i), 0, -1):
+            phrase = " ".join(t.lemma_.lower() for t in doc[i : i + n])
+            if phrase in self.tables.sectors:
+                return self.tables.sectors[phrase], n
+            surface = " ".join(t.lower_ for t in doc[i : i + n])
+            if surface in self.tables.sectors:
+                return self.tables.sectors[surface], n
+        return None
+
+    def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
+        doc = head.doc
+        tokens = self.np_tokens(head)
+        span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+        head_hit = hits.get(head.i)
+        if head_hit is not None:
+            resolved = self._from_hit(head_hit, doc, when)
+            if resolved is not None:
+                actor, how = resolved
+                if head_hit.kind == "country":
+                    actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
+                return Resolved(actor, span, how, actor.kind == "person")
+        if head.pos_ == "PROPN" and head.i not in hits:
+            place = self._place(head)
+            if place is not None and place.country:
+                return Resolved(Actor(place.country, place.country, (), place.name, None, "place"), span, f"place:{place.name}", False)
+        countries: list[tuple[str, str]] = []
+        org: str | None = None
+        seen_hits = set()
+        for tok in tokens:
+            hit = hits.get(tok.i)
+            if hit is None or hit in seen_hits or tok.i == head.i:
+                continue
+            seen_hits.add(hit)
+            if hit.kind == "person":
+                person = self.person(hit.key, doc[hit.start : hit.end].text, when)
+                actor, _ = self.person_actor(person, when)
+                if actor.country:
+                    countries.append((actor.country, f"person:{person.name}"))
+            elif hit.kind == "org":
+                org = hit.key
+            else:
+                code = hit.key
+                countries.append((code[:3], f"{hit.kind}:{doc[hit.start:hit.end].text}"))
+        sectors = self._sectors_in(tokens, head, hits, doc)
+        head_is_agent = bool(sectors) and sectors[0][1] == head.i
+        if org and not head_is_agent:
+            return Resolved(Actor(org, _country(org), _sectors(org), None, None, "org"), span, "org-table", False)
+        sector = _pick_sector([s for s, _ in sectors])
+        if not countries and not sector:
+            return None
+        country = countries[0][0] if countries else None
+        if org and country is None:
+            code = org
+        else:
+            code = (country or "---") + (sector or "")
+        how = "+".join([c[1] for c in countries[:1]] + ([f"agent:{sector}"] if sector else []))
+        person_like = head.lemma_.lower() in self.person_nouns
+        return Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like)
+
+    def _place(self, head: Token):
+        names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        start = names[0].i if names else head.i
+        return self.gazetteer.lookup(head.doc[start : head.i + 1].text) or self.gazetteer.lookup(head.text)
+
+    def _from_hit(self, hit: NameHit, doc: Doc, when: date | None) -> tuple[Actor, str] | None:
+        text = doc[hit.start : hit.end].text
+        if hit.kind == "person":
+            return self.person_actor(self.person(hit.key, text, when), when)
+        if hit.kind == "org":
+            return Actor(hit.key, _country(hit.key), _sectors(hit.key), text, None, "org"), "org-table"
+        if hit.kind == "metonym":
+            return Actor(hit.key, _country(hit.key), _sectors(hit.key), text, None, "metonym"), f"metonym:{text}"
+        return Actor(hit.key, hit.key, (), None, None, "country"), f"country:{text}"
+
+    def _sectors_in(self, tokens: list[Token], head: Token, hits: dict[int, NameHit], doc: Doc) -> list[tuple[str, int]]:
+        """Agent nouns in the phrase, the head's first, then modifiers nearest the head."""
+        found: list[tuple[str, int]] = []
+        indices = {t.i for t in tokens}
+        order = [head] + sorted((t for t in tokens if t.i != head.i), key=lambda t: abs(t.i - head.i))
+        for tok in order:
+            if tok.i in hits and hits[tok.i].kind != "org":
+                continue
+            match = self.sector_at(doc, tok.i, max(indices) + 1)
+            if match:
+                found.append((match[0], tok.i))
+        return found
+
+    def _with_sectors(self, actor, tokens, head, hits, doc, how):
+        sectors = [s for s, i in self._sectors_in(tokens, head, hits, doc) if i != head.i]
+        sector = _pick_sector(sectors)
+        if sector and actor.country:
+            return Actor(actor.country + sector, actor.country, (sector,), None, None, "agent"), f"{how}+agent:{sector}"
+        return actor, how
+
+    # -- whole document ----------------------------------------------------------
+    def mentions(self, doc: Doc, hits: dict[int, NameHit], article_id: str, when: date | None, sentence_of) -> tuple[list[Mention], dict[int, Resolved]]:
+        """Every actor mention in reading order; pronouns resolved to the last fitting one."""
+        resolved_by_head: dict[int, Resolved] = {}
+        history: list[Resolved] = []
+        mentions: list[Mention] = []
+        for tok in doc:
+            if tok.pos_ not in _NP_HEAD_POS or tok.dep_ in ("compound", "flat"):
+                continue
+            if tok.i in hits and hits[tok.i].end - 1 != tok.i and doc[hits[tok.i].end - 1].head.i == tok.i:
+                continue
+            if tok.pos_ == "PRON":
+                result = self.resolve_pronoun(tok, history)
+            else:
+                result = self.resolve_np(tok, hits, when)
+            if result is None:
+                continue
+            resolved_by_head[tok.i] = result
+            history.append(result)
+            mentions.append(
+                Mention(article_id, sentence_of(tok), result.span.start, result.span.end, result.span.text, result.actor, result.resolution)
+            )
+        return mentions, resolved_by_head
+
+    def resolve_pronoun(self, tok: Token, history: list[Resolved]) -> Resolved | None:
+        kind = self.pronouns.get(tok.lower_)
+        if kind is None:
+            return None
+        for earlier in reversed(history):
+            if earlier.span.start >= tok.idx:
+                continue
+            if kind == "person" and not earlier.person_like:
+                continue
+            if kind == "thing" and earlier.person_like:
+                continue
+            span = Span(tok.idx, tok.idx + len(tok), tok.text)
+            how = f"pronoun:{tok.lower_}->{earlier.actor.name or earlier.span.text}"
+            return Resolved(earlier.actor, span, how, earlier.person_like)
+        return None
+
+
+def _country(code: str) -> str | None:
+    head = code[:3]
+    return head if head.isalpha() and head not in ("IGO", "NGO", "MNC") else None
+
+
+def _sectors(code: str) -> tuple[str, ...]:
+    rest = code[3:] if _country(code) else ""
+    return tuple(rest[i : i + 3] for i in range(0, len(rest), 3))
+
+
+def _pick_sector(sectors: list[str]) -> str | None:
+    for dominant in _DOMINANT_SECTORS:
+        if dominant in sectors:
+            return dominant
+    return sectors[0] if sectors else None

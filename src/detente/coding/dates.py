@@ -1,0 +1,126 @@
+"""Event dates: date expressions resolved against the article date, with narrative inheritance.
+
+dateparser runs only on spaCy DATE entities that pass a cheap keyword filter,
+and each (expression, base date) pair is parsed once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Token
+
+_KEYWORDS = re.compile(
+    r"\b(yesterday|today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|mar(ch)?|"
+    r"apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|\d{4}|ago|last|next|this|earlier|week|month|year)\b",
+    re.I,
+)
+_DURATION = re.compile(r"^(for|during|over|within|throughout|since|until|up to|nearly|almost|about|close to)\b|\b(days|weeks|months|years|decades)\b(?! ago)", re.I)
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+HISTORICAL_AFTER = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    root: int  # token index of the expression's root
+    start: int  # char offsets
+    end: int
+    text: str
+    date: date
+    precision: str  # day | week | month | year
+
+
+@dataclass(frozen=True)
+class EventDate:
+    date: date | None
+    precision: str
+    origin: str  # explicit | narrative | article | unknown
+    expression: str | None = None
+
+
+@lru_cache(maxsize=64)
+def _parser(base: date | None) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=20000)
+def normalise(text: str, base: date | None) -> tuple[date, str] | None:
+    """Calendar date and precision of one expression, relative to ``base``."""
+    if base is None and not _YEAR.search(text):
+        return None  # relative expressions need an anchor; never today's date
+    data = _parser(base).get_date_data(text)
+    when = data.date_obj if data else None
+    if when is None:
+        return None
+    period = data.period or "day"
+    if period == "time":
+        period = "day"
+    if period == "year":
+        return date(when.year, 1, 1), "year"
+    if period == "month":
+        return date(when.year, when.month, 1), "month"
+    return when.date(), period
+
+
+def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not _KEYWORDS.search(ent.text):
+            continue
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in ("for", "during", "over", "within", "since", "until") or _DURATION.search(ent.text):
+            continue
+        parsed = normalise(ent.text, base)
+        if parsed is None:
+            continue
+        found.append(DateExpr(ent.root.i, ent.start_char, ent.end_char, ent.text, parsed[0], parsed[1]))
+    return found
+
+
+class SentenceDates:
+    """Date expressions of one article, by sentence, with the narrative date carried forward."""
+
+    def __init__(self, doc: Doc, article_date: date | None):
+        self.article_date = article_date
+        self.by_sentence: dict[int, list[DateExpr]] = {}
+        self.narrative: dict[int, DateExpr | None] = {}
+        exprs = expressions(doc, article_date)
+        current: DateExpr | None = None
+        paragraph_of_prev = -1
+        for index, sent in enumerate(doc.sents):
+            paragraph = doc.text.count("\n\n", 0, sent.start_char)
+            if paragraph != paragraph_of_prev:
+                current = None
+                paragraph_of_prev = paragraph
+            self.narrative[index] = current
+            mine = [e for e in exprs if sent.start <= e.root < sent.end]
+            self.by_sentence[index] = mine
+            if mine:
+                current = mine[-1]
+
+    def for_trigger(self, sentence_index: int, trigger: Token) -> EventDate:
+        mine = self.by_sentence.get(sentence_index, [])
+        node = trigger
+        while mine:
+            for expr in mine:
+                if node.left_edge.i <= expr.root <= node.right_edge.i:
+                    return EventDate(expr.date, expr.precision, "explicit", expr.text)
+            if node.head.i == node.i:
+                break
+            node = node.head
+        inherited = self.narrative.get(sentence_index)
+        if inherited is not None:
+            return EventDate(inherited.date, inherited.precision, "narrative", inherited.text)
+        if self.article_date is not None:
+            return EventDate(self.article_date, "week", "article")
+        return EventDate(None, "unknown", "unknown")
+
+    def is_historical(self, when: date | None) -> bool:
+        return bool(when and self.article_date and when < self.article_date - HISTORICAL_AFTER)

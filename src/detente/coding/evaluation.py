@@ -1,0 +1,121 @@
+"""Score the coder against gold sentences: P/R/F1 by code level and actor level.
+
+Matching convention (docs/coding-guidelines.md): per sentence, predicted and
+gold events are multisets of (source, target, code) keys at the chosen level;
+each gold event matches at most one prediction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..errors import E, InputError
+
+CODE_LEVELS = ("code", "root", "quad")
+ACTOR_LEVELS = ("exact", "country", "ignored")
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    uid: str
+    text: str
+    date: date | None
+    events: tuple[tuple[str, str, str], ...]  # (source, target, code)
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def read_gold(path: Path) -> list[GoldSentence]:
+    gold = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                events = tuple((e.get("source") or "---", e.get("target") or "---", str(e["code"])) for e in rec.get("events", []))
+                when = date.fromisoformat(rec["date"]) if rec.get("date") else None
+                gold.append(GoldSentence(str(rec.get("uid", number)), rec["text"], when, events, rec.get("meta") or {}))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                raise InputError(E.E050.format(path=path, line=number, detail=exc), str(path), number) from None
+    return gold
+
+
+def quad_of(code: str) -> str:
+    root = int(code[:2])
+    return "1" if root <= 5 else "2" if root <= 8 else "3" if root <= 13 else "4"
+
+
+def _key(event: tuple[str, str, str], code_level: str, actor_level: str) -> tuple:
+    source, target, code = event
+    code_key = code if code_level == "code" else code[:2] if code_level == "root" else quad_of(code)
+    if actor_level == "ignored":
+        return (code_key,)
+    if actor_level == "country":
+        return (source[:3], target[:3], code_key)
+    return (source, target, code_key)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Evaluation:
+    sentences: int
+    scores: dict[tuple[str, str], Score]
+    extra_per_sentence: float
+    details: list[dict]
+
+    def as_dict(self) -> dict:
+        return {
+            "sentences": self.sentences,
+            "extra_events_per_sentence": round(self.extra_per_sentence, 4),
+            "scores": {f"{c}/{a}": s.as_dict() for (c, a), s in self.scores.items()},
+        }
+
+
+def evaluate(gold: Iterable[GoldSentence], predict: Callable[[list[GoldSentence]], list[list[tuple[str, str, str]]]]) -> Evaluation:
+    """``predict`` codes a list of gold sentences, returning their (source, target, code) events."""
+    gold = list(gold)
+    predictions = predict(gold)
+    scores = {(c, a): Score() for c in CODE_LEVELS for a in ACTOR_LEVELS}
+    extra = 0
+    details = []
+    for sentence, predicted in zip(gold, predictions):
+        for (c, a), score in scores.items():
+            g = Counter(_key(e, c, a) for e in sentence.events)
+            p = Counter(_key(e, c, a) for e in predicted)
+            matched = sum((g & p).values())
+            score.tp += matched
+            score.fp += sum(p.values()) - matched
+            score.fn += sum(g.values()) - matched
+        strict = Counter(_key(e, "root", "ignored") for e in predicted) - Counter(_key(e, "root", "ignored") for e in sentence.events)
+        extra += sum(strict.values())
+        details.append({"uid": sentence.uid, "gold": [list(e) for e in sentence.events], "predicted": [list(e) for e in predicted]})
+    n = len(gold)
+    return Evaluation(n, scores, extra / n if n else 0.0, details)

@@ -1,0 +1,181 @@
+"""Match event patterns on the dependency parse and read source and target from the arguments.
+
+Verbs: the subject is the source (the "by" agent in the passive, the governing
+clause's subject for infinitives and participles, the object for object-control
+verbs: "ordered the military to end ..."). Nouns: the possessor, "by X", or the
+subject of the verb that carries the noun ("declared a strike", "arrived for talks").
+Coordinated subjects or objects give one event per pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .patterns import Pattern, PatternSet
+
+_RELATIVE = {"who", "which", "that", "whom"}
+_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
+_MAX_CLIMB = 6
+
+
+@dataclass(frozen=True)
+class Match:
+    """A pattern that fired, with the argument heads it found."""
+
+    pattern: Pattern
+    trigger: Token
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+    negated: bool
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        for t in (tok, *tok.conjuncts):
+            if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(t)
+    return out
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _relative_head(verb: Token, tokens: list[Token]) -> list[Token]:
+    """'rebels who attacked' → the relative pronoun stands for the noun it modifies."""
+    return [verb.head if (t.lower_ in _RELATIVE and verb.dep_ == "relcl") else t for t in tokens]
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The doer of ``verb``, climbing through non-finite and coordinated clauses."""
+    if depth > _MAX_CLIMB:
+        return []
+    if _is_passive(verb):
+        return _with_conjuncts([p for a in _children(verb, "agent") for p in _children(a, "pobj")])
+    found = _children(verb, "nsubj", "csubj")
+    if found:
+        return _with_conjuncts(_relative_head(verb, found))
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        controller = _children(head, "dobj")
+        return _with_conjuncts(controller) if controller else subjects(head, depth + 1)
+    if verb.dep_ in _CLIMB:
+        return subjects(head, depth + 1)
+    if verb.dep_ == "acl":
+        governor = head.head if head.dep_ != "pobj" else head.head.head
+        return subjects(governor, depth + 1) if governor.pos_ in ("VERB", "AUX") else []
+    return []
+
+
+def objects(verb: Token, depth: int = 0) -> list[Token]:
+    """The undergoer: direct object, passive subject, or the noun a relative clause modifies."""
+    if _is_passive(verb):
+        found = _children(verb, "nsubjpass")
+        if found:
+            return _with_conjuncts(_relative_head(verb, found))
+        if verb.dep_ in _CLIMB and depth < _MAX_CLIMB and verb.head.i != verb.i:
+            return subjects(verb.head, depth + 1)
+        return []
+    found = _children(verb, "dobj")
+    if found:
+        return _with_conjuncts(found)
+    if verb.dep_ == "relcl" and not any(c.lower_ in _RELATIVE for c in _children(verb, "nsubj")):
+        return [verb.head]
+    return []
+
+
+def _prep_objects(tok: Token, word: str) -> list[Token]:
+    return _with_conjuncts([p for prep in tok.children if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word for p in _children(prep, "pobj")])
+
+
+def _support_verbs(noun: Token) -> list[Token]:
+    """Verbs that carry a nominal event: 'declared a strike', 'arrived for talks', 'the cordon it maintained'."""
+    verbs = [c for c in noun.children if c.dep_ == "relcl" and _children(c, "nsubj") and not any(s.lower_ in _RELATIVE for s in _children(c, "nsubj"))]
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        verbs.append(head)
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        verbs.append(head.head)
+    return verbs
+
+
+class EventMatcher:
+    def __init__(self, patterns: PatternSet):
+        self.patterns = patterns
+
+    def _best(self, tok: Token) -> Pattern | None:
+        kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
+        if kind is None:
+            return None
+        candidates = self.patterns.for_token(kind, tok.lemma_.lower(), tok.lower_)
+        fitting = [p for p in candidates if self._fits(p, tok)]
+        return max(fitting, key=lambda p: p.specificity) if fitting else None
+
+    @staticmethod
+    def _fits(pattern: Pattern, tok: Token) -> bool:
+        if pattern.particles:
+            words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
+            if not all(w in words for w in pattern.particles):
+                return False
+        if pattern.objects:
+            lemmas = {o.lemma_.lower() for o in objects(tok)} | {o.lower_ for o in objects(tok)}
+            if pattern.kind == "verb" and not lemmas & pattern.objects:
+                return False
+        return True
+
+    def _targets(self, pattern: Pattern, tok: Token, carriers: list[Token]) -> tuple[list[Token], bool]:
+        """Target heads from the pattern's slots, and whether an absent target is allowed."""
+        for slot in pattern.targets:
+            found: list[Token] = []
+            if slot == "dobj":
+                found = objects(tok) if pattern.kind == "verb" else []
+                if pattern.objects:
+                    found = [o for o in found if o.lemma_.lower() not in pattern.objects]
+            elif slot == "dative":
+                found = _with_conjuncts(_children(tok, "dative"))
+            elif slot.startswith("prep:"):
+                word = slot.split(":", 1)[1]
+                found = _prep_objects(tok, word)
+                for verb in carriers if not found else ():
+                    found = _prep_objects(verb, word)
+                    if found:
+                        break
+            elif slot.startswith("obj-prep:"):
+                word = slot.split(":", 1)[1]
+                found = [p for o in objects(tok) for p in _prep_objects(o, word)]
+            if found:
+                return found, False
+        return [], "none" in pattern.targets
+
+    def matches(self, sent: SpacySpan) -> Iterator[Match]:
+        for tok in sent:
+            pattern = self._best(tok)
+            if pattern is None:
+                continue
+            carriers = _support_verbs(tok) if pattern.kind == "noun" else []
+            if pattern.kind == "verb":
+                sources = subjects(tok)
+            else:
+                sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
+                for verb in carriers if not sources else ():
+                    sources = [s for s in subjects(verb) if s.i != tok.i]
+                    if sources:
+                        break
+            targets, open_target = self._targets(pattern, tok, carriers)
+            if pattern.reciprocal and pattern.kind == "noun" and not sources:
+                sources = _prep_objects(tok, "between")
+            if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
+                continue
+            negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
+            yield Match(pattern, tok, tuple(sources), tuple(targets), negated)

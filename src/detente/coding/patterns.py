@@ -1,0 +1,113 @@
+"""Event patterns: detente's own YAML dictionary (see docs/patterns.md), indexed by trigger lemma."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from ..errors import E, DataError
+from .tables import CameoTable, data_path
+
+DEFAULT_VERB_TARGETS = ("dobj", "dative")
+DEFAULT_NOUN_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:of", "prep:to")
+_SLOT_PREFIXES = ("prep:", "obj-prep:")
+_SLOTS = {"dobj", "dative", "none"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    code: str
+    kind: str  # verb | noun
+    lemma: str
+    particles: tuple[str, ...]  # words attached to the verb: "call for" → ("for",)
+    objects: frozenset[str]
+    targets: tuple[str, ...]
+    reciprocal: bool
+    order: int  # position in the dictionary, for tie-breaking
+    source: str  # file it came from
+
+    @property
+    def specificity(self) -> tuple[int, int, int, int]:
+        """Higher wins: object constraint, particles, longer code, earlier in file."""
+        return (bool(self.objects), len(self.particles), len(self.code), -self.order)
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+    version: str
+    count: int
+
+    def for_token(self, kind: str, *keys: str) -> list[Pattern]:
+        index = self.verbs if kind == "verb" else self.nouns
+        seen: dict[str, Pattern] = {}
+        for key in keys:
+            for pattern in index.get(key, ()):
+                seen.setdefault(pattern.id, pattern)
+        return list(seen.values())
+
+
+def _check_slots(slots: Iterable[str], pattern_id: str, path: Path) -> tuple[str, ...]:
+    out = []
+    for slot in slots:
+        if slot not in _SLOTS and not (slot.startswith(_SLOT_PREFIXES) and slot.split(":", 1)[1]):
+            raise DataError(E.E031.format(pattern_id=pattern_id, path=path, detail=f"unknown target slot {slot!r}"))
+        out.append(slot)
+    return tuple(out)
+
+
+def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0) -> list[Pattern]:
+    patterns: list[Pattern] = []
+    seen: set[str] = set()
+    for n, entry in enumerate(data.get("patterns") or [], start=start):
+        pid = str(entry.get("id", f"#{n}"))
+        if pid in seen:
+            raise DataError(E.E031.format(pattern_id=pid, path=path, detail="duplicate id"))
+        seen.add(pid)
+        code = str(entry.get("code", ""))
+        if code not in cameo:
+            raise DataError(E.E032.format(code=code, path=path))
+        verbs, nouns = entry.get("verbs") or [], entry.get("nouns") or []
+        if bool(verbs) == bool(nouns):
+            raise DataError(E.E031.format(pattern_id=pid, path=path, detail="give either verbs or nouns"))
+        kind = "verb" if verbs else "noun"
+        default = DEFAULT_VERB_TARGETS if verbs else DEFAULT_NOUN_TARGETS
+        targets = _check_slots(entry.get("target") or default, pid, path)
+        objects = frozenset(str(o).lower() for o in entry.get("object") or [])
+        for trigger in verbs or nouns:
+            words = str(trigger).lower().split()
+            patterns.append(
+                Pattern(pid, code, kind, words[0], tuple(words[1:]), objects, targets, bool(entry.get("reciprocal")), n, str(path))
+            )
+    return patterns
+
+
+@lru_cache(maxsize=8)
+def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet:
+    """The bundled dictionary plus any user files (later files add patterns)."""
+    files = (data_path("patterns", "events.yaml"), *extra)
+    all_patterns: list[Pattern] = []
+    versions = []
+    for path in files:
+        try:
+            data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataError(E.E030.format(path=path, detail=exc)) from None
+        versions.append(f"{data.get('name', Path(path).stem)}@{data.get('version', 'unversioned')}")
+        all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns)))
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for p in all_patterns:
+        (verbs if p.kind == "verb" else nouns).setdefault(p.lemma, []).append(p)
+    return PatternSet(
+        {k: tuple(v) for k, v in verbs.items()},
+        {k: tuple(v) for k, v in nouns.items()},
+        "+".join(versions),
+        len({p.id for p in all_patterns}),
+    )

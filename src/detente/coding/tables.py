@@ -1,0 +1,168 @@
+"""Load detente's versioned data tables (CAMEO codes, actors) from package data or a user path."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from ..errors import E, DataError
+
+
+def data_path(*parts: str) -> Path:
+    return Path(str(resources.files("detente").joinpath("data", *parts)))
+
+
+def read_csv(path: Path) -> Iterator[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(line for line in fh if not line.startswith("#")):
+                yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise DataError(E.E030.format(path=path, detail=exc)) from None
+
+
+def split_list(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def manifest_version(directory: Path) -> str:
+    manifest = directory / "manifest.yaml"
+    if not manifest.is_file():
+        return "unversioned"
+    return str((yaml.safe_load(manifest.read_text("utf-8")) or {}).get("version", "unversioned"))
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    name: str
+    root: str
+    goldstein: float
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class CameoTable:
+    codes: dict[str, CodeInfo]
+    version: str
+
+    def __getitem__(self, code: str) -> CodeInfo:
+        return self.codes[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+
+@lru_cache(maxsize=4)
+def load_cameo(directory: Path | None = None) -> CameoTable:
+    directory = directory or data_path("cameo")
+    codes: dict[str, CodeInfo] = {}
+    for row in read_csv(directory / "codes.csv"):
+        try:
+            codes[row["code"]] = CodeInfo(
+                code=row["code"],
+                name=row["name"],
+                root=row["root"],
+                goldstein=float(row["goldstein"]),
+                quad_class=int(row["quad_class"]),
+                plover_type=row.get("plover_type") or None,
+                plover_mode=row.get("plover_mode") or None,
+            )
+        except (KeyError, ValueError) as exc:
+            raise DataError(E.E030.format(path=directory / "codes.csv", detail=f"row {row}: {exc}")) from None
+    return CameoTable(codes, manifest_version(directory))
+
+
+@dataclass(frozen=True)
+class Office:
+    code: str
+    role: str
+    start: date | None
+    end: date | None
+
+    def covers(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass
+class Person:
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    offices: list[Office] = field(default_factory=list)
+    wikidata: str | None = None
+
+    def office_at(self, when: date | None) -> Office | None:
+        """The office held on ``when``; without a date, the latest one."""
+        if not self.offices:
+            return None
+        if when is None:
+            return self.offices[-1]
+        for office in self.offices:
+            if office.covers(when):
+                return office
+        return None
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    """Every name detente knows, by kind, with the code it stands for."""
+
+    countries: dict[str, str]  # surface name or demonym → ISO3
+    demonyms: frozenset[str]  # the keys of ``countries`` that are adjectives/peoples
+    metonyms: dict[str, str]  # "Washington" → USAGOV
+    organizations: dict[str, str]  # IGO and non-state group names → code
+    people: dict[str, Person]  # canonical name → Person
+    person_names: dict[str, list[str]]  # full name or alias → canonical names sharing it
+    sectors: dict[str, str]  # lowercase lemma phrase → sector code
+    version: str
+
+
+def _date(cell: str, path: Path) -> date | None:
+    if not cell:
+        return None
+    try:
+        return date.fromisoformat(cell)
+    except ValueError:
+        raise DataError(E.E030.format(path=path, detail=f"bad date {cell!r}")) from None
+
+
+@lru_cache(maxsize=4)
+def load_actors(directory: Path | None = None) -> ActorTables:
+    directory = directory or data_path("actors")
+    countries: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for row in read_csv(directory / "countries.csv"):
+        adjectives = split_list(row.get("demonyms", ""))
+        demonyms.update(adjectives)
+        for name in [row["name"], *split_list(row.get("aliases", "")), *adjectives]:
+            countries.setdefault(name, row["iso3"])
+    metonyms = {row["term"]: row["code"] for row in read_csv(directory / "metonyms.csv")}
+    organizations: dict[str, str] = {}
+    for table in ("international.csv", "groups.csv"):
+        for row in read_csv(directory / table):
+            for name in [row["name"], *split_list(row.get("aliases", ""))]:
+                organizations.setdefault(name, row["code"])
+    people: dict[str, Person] = {}
+    person_names: dict[str, list[str]] = {}
+    path = directory / "people.csv"
+    for row in read_csv(path):
+        person = people.setdefault(row["name"], Person(row["name"], wikidata=row.get("wikidata") or None))
+        person.aliases.update(split_list(row.get("aliases", "")))
+        person.offices.append(Office(row["code"], row.get("role", ""), _date(row.get("start", ""), path), _date(row.get("end", ""), path)))
+    for person in people.values():
+        person.offices.sort(key=lambda o: o.start or date.min)
+        for name in [person.name, *person.aliases]:
+            holders = person_names.setdefault(name, [])
+            if person.name not in holders:
+                holders.append(person.name)
+    sectors = {row["term"].lower(): row["sector"] for row in read_csv(directory / "sectors.csv")}
+    return ActorTables(countries, frozenset(demonyms), metonyms, organizations, people, person_names, sectors, manifest_version(directory))

@@ -1,0 +1,158 @@
+"""The one core class: :class:`Detente`, over which the CLI (and later HTTP API) are thin."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable
+
+from . import analysis
+from .coding import Coder, CodedArticle
+from .config import Settings, load_settings
+from .errors import E, InputError, StoreError
+from .ingest import Defaults, parse_date, read_inputs
+from .model import Article
+from .store import EventFilter, Store, run_id_for
+
+log = logging.getLogger(__name__)
+
+#: articles parsed per database commit; readers wait at most one commit
+CHUNK = 128
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did; ``errors`` name each bad input and why."""
+
+    read: int = 0
+    new: int = 0
+    coded: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    events: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Detente:
+    """A detente database and the coder that fills it."""
+
+    def __init__(self, db: str | Path | None = None, settings: Settings | None = None):
+        self.settings = settings or load_settings()
+        self.store = Store(db or self.settings.db, self.settings.lock_timeout)
+
+    @cached_property
+    def coder(self) -> Coder:
+        return Coder(self.settings)
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    # -- writing ---------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str],
+        *,
+        date: date | None = None,
+        source: str | None = None,
+        stdin: BinaryIO | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Read, code and store every article in ``paths``; bad inputs are reported, not fatal."""
+        report = IngestReport()
+        defaults = Defaults(date=date or _settings_date(self.settings), source=source)
+        pending: list[Article] = []
+        seen: set[str] = set()
+        for item in read_inputs(paths, defaults, max_bytes=self.settings.max_input_bytes, stdin=stdin):
+            if isinstance(item, InputError):
+                log.warning("%s", item)
+                report.errors.append(item)
+                continue
+            report.read += 1
+            if item.id in seen:
+                report.skipped += 1
+                continue
+            seen.add(item.id)
+            pending.append(item)
+            if len(pending) >= CHUNK:
+                self._code_and_store(pending, report, progress)
+                pending = []
+        if pending:
+            self._code_and_store(pending, report, progress)
+        return report
+
+    def _code_and_store(self, articles: list[Article], report: IngestReport, progress) -> None:
+        versions = self.coder.versions
+        done = self.store.coded_articles(run_id_for(versions), [a.id for a in articles])
+        todo = [a for a in articles if a.id not in done]
+        report.skipped += len(articles) - len(todo)
+        coded: list[CodedArticle] = list(self.coder.code_articles(todo)) if todo else []
+        if coded:
+            result = self.store.write(coded, versions)
+            report.new += result.articles_new
+            report.coded += result.articles_coded
+            report.duplicates += result.duplicates
+            report.events += result.events
+        if progress:
+            progress(len(articles))
+
+    # -- reading ---------------------------------------------------------------
+    def events(self, filters: EventFilter | None = None, **kwargs: Any) -> list[dict[str, Any]]:
+        sql, params = (filters or EventFilter(**kwargs)).sql()
+        return self.store.query(sql, params)
+
+    def events_arrow(self, filters: EventFilter | None = None, **kwargs: Any):
+        sql, params = (filters or EventFilter(**kwargs)).sql()
+        return self.store.arrow(sql, params)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """The article with its sentences and current events; prefixes of ids work."""
+        rows = self.store.query("SELECT * FROM articles WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", [article_id, article_id + "%"])
+        if len(rows) != 1:
+            raise StoreError(E.E044.format(article_id=article_id))
+        article = rows[0]
+        article["sentences"] = self.store.query("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", [article["id"]])
+        article["events"] = self.events(article=article["id"])
+        return article
+
+    def summary(self, top: int = 10) -> dict[str, Any]:
+        return analysis.summary(self.store, top)
+
+
+def _parse_day(value: str) -> date:
+    parsed = parse_date(value)
+    if parsed is None:
+        raise InputError(E.E009.format(value=value))
+    return parsed
+
+
+def _settings_date(settings: Settings) -> date | None:
+    return _parse_day(settings.default_date) if settings.default_date else None
+
+
+def code(text: str, date: date | str | None = None, *, settings: Settings | None = None) -> list:
+    """Code one text without a database: the events, each with its evidence."""
+    when = _parse_day(date) if isinstance(date, str) else date
+    return _stateless_coder(settings).code_text(text, when).events
+
+
+_CODERS: dict[Settings, Coder] = {}
+
+
+def _stateless_coder(settings: Settings | None) -> Coder:
+    settings = settings or load_settings()
+    if settings not in _CODERS:
+        _CODERS[settings] = Coder(settings)
+    return _CODERS[settings]
+
+
+def open(path: str | Path | None = None, settings: Settings | None = None) -> Detente:  # noqa: A001
+    """Open (or create on first ingest) a detente database."""
+    return Detente(path, settings)

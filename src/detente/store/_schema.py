@@ -1,0 +1,52 @@
+"""Database schema, applied as numbered migrations recorded in ``meta.schema_version``."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (
+        1,
+        [
+            "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+            """CREATE TABLE runs (
+                run_id VARCHAR PRIMARY KEY, created_at TIMESTAMP, coder VARCHAR, model VARCHAR,
+                patterns VARCHAR, actors VARCHAR, cameo VARCHAR)""",
+            """CREATE TABLE articles (
+                id VARCHAR PRIMARY KEY, source VARCHAR, title VARCHAR, date DATE, date_origin VARCHAR,
+                url VARCHAR, author VARCHAR, lang VARCHAR, external_id VARCHAR, path VARCHAR, format VARCHAR,
+                raw_sha VARCHAR, text_sha VARCHAR, duplicate_of VARCHAR, text VARCHAR, offset_map VARCHAR,
+                ingested_at TIMESTAMP)""",
+            "CREATE INDEX articles_text_sha ON articles(text_sha)",
+            """CREATE TABLE sentences (
+                article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+                PRIMARY KEY (article_id, idx))""",
+            """CREATE TABLE article_runs (
+                article_id VARCHAR, run_id VARCHAR, coded_at TIMESTAMP, PRIMARY KEY (article_id, run_id))""",
+            """CREATE TABLE mentions (
+                run_id VARCHAR, id VARCHAR, article_id VARCHAR, sentence_idx INTEGER, start_char INTEGER,
+                end_char INTEGER, text VARCHAR, code VARCHAR, country VARCHAR, name VARCHAR, role VARCHAR,
+                kind VARCHAR, resolution VARCHAR, confidence DOUBLE, PRIMARY KEY (run_id, id))""",
+            """CREATE TABLE events (
+                run_id VARCHAR, id VARCHAR, article_id VARCHAR, sentence_idx INTEGER,
+                sentence_start INTEGER, sentence_end INTEGER,
+                trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+                source VARCHAR, target VARCHAR, source_country VARCHAR, target_country VARCHAR,
+                source_name VARCHAR, target_name VARCHAR, source_role VARCHAR, target_role VARCHAR,
+                source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,
+                code VARCHAR, root VARCHAR, goldstein DOUBLE, quad_class INTEGER,
+                plover_type VARCHAR, plover_mode VARCHAR,
+                date DATE, date_precision VARCHAR, date_origin VARCHAR, modality VARCHAR,
+                pattern_id VARCHAR, confidence DOUBLE, source_resolution VARCHAR, target_resolution VARCHAR,
+                PRIMARY KEY (run_id, id))""",
+            """CREATE TABLE quotes (
+                run_id VARCHAR, id VARCHAR, article_id VARCHAR, sentence_idx INTEGER, start_char INTEGER,
+                end_char INTEGER, text VARCHAR, speaker VARCHAR, speaker_text VARCHAR, PRIMARY KEY (run_id, id))""",
+            # the latest coding run of each article: what queries read unless told otherwise
+            """CREATE VIEW latest_runs AS
+                SELECT article_id, arg_max(run_id, coded_at) AS run_id FROM article_runs GROUP BY article_id""",
+            """CREATE VIEW current_events AS
+                SELECT e.* FROM events e JOIN latest_runs l USING (article_id, run_id)""",
+        ],
+    ),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
