@@ -29,6 +29,8 @@ class Settings:
     max_input_bytes: int = 50_000_000
     lock_timeout: float = 120.0
     default_date: str | None = None
+    #: extra event pattern files, separated by the OS path separator (":" on Unix)
+    patterns: str | None = None
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)

@@ -7,6 +7,7 @@ entities and the dependency parse, and it assigns mentions, events and quotes.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,11 +46,12 @@ class CodedArticle:
 class Coder:
     """Loads tables, patterns and the spaCy pipeline once; codes articles in batches."""
 
-    def __init__(self, settings: Settings | None = None, pattern_files: Iterable[Path] = ()):
+    def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.cameo = load_cameo()
         self.tables = load_actors()
-        self.patterns = load_patterns(self.cameo, tuple(Path(p) for p in pattern_files))
+        extra = tuple(Path(p) for p in (self.settings.patterns or "").split(os.pathsep) if p)
+        self.patterns = load_patterns(self.cameo, extra)
         self.gazetteer = load_gazetteer()
         lemma_words = common_words(self.settings.model)
         ruler = ActorResolver.ruler_patterns(self.tables)

@@ -146,7 +146,7 @@ class ActorResolver:
                 return self.tables.sectors[surface], n
         return None
 
-    def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
+    def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
         doc = head.doc
         tokens = self.np_tokens(head)
         span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
@@ -185,6 +185,10 @@ class ActorResolver:
         if org and not head_is_agent:
             return Resolved(Actor(org, _country(org), _sectors(org), None, None, "org"), span, "org-table", False)
         sector = _pick_sector([s for s, _ in sectors])
+        if locate and not countries and not sector and not org:
+            located = self._location(head, hits, when)
+            if located is not None:
+                return Resolved(Actor(located[0], located[0], (), None, None, "place"), span, located[1], False)
         if not countries and not sector:
             return None
         country = countries[0][0] if countries else None
@@ -195,6 +199,19 @@ class ActorResolver:
         how = "+".join([c[1] for c in countries[:1]] + ([f"agent:{sector}"] if sector else []))
         person_like = head.lemma_.lower() in self.person_nouns
         return Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like)
+
+    def _location(self, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
+        """A facility with no actor of its own stands for its country: "(marched on) the palace in Saigon"."""
+        hosts = [head]
+        if head.dep_ in ("pobj", "dobj") and head.head.dep_ in ("prep", "ROOT", "conj", "ccomp", "xcomp", "advcl"):
+            hosts.append(head.head.head if head.dep_ == "pobj" else head.head)
+        for prep in (c for host in hosts for c in host.children):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    inner = self.resolve_np(obj, hits, when, locate=False)
+                    if inner is not None and inner.actor.country:
+                        return inner.actor.country, f"located-in:{inner.span.text}"
+        return None
 
     def _place(self, head: Token):
         names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]

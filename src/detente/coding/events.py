@@ -96,7 +96,11 @@ def objects(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _prep_objects(tok: Token, word: str) -> list[Token]:
-    return _with_conjuncts([p for prep in tok.children if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word for p in _children(prep, "pobj")])
+    """Objects of preposition ``word`` on ``tok``, or on a modifier between them ("arrived unannounced in X")."""
+    hosts = [tok, *_children(tok, "acomp", "advmod", "oprd")]
+    return _with_conjuncts(
+        [p for host in hosts for prep in host.children if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ == word for p in _children(prep, "pobj")]
+    )
 
 
 def _support_verbs(noun: Token) -> list[Token]:

@@ -50,7 +50,7 @@ class CodeInfo:
     plover_mode: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one table per load
 class CameoTable:
     codes: dict[str, CodeInfo]
     version: str

@@ -42,7 +42,9 @@ def _load(model: str, patterns_key: str) -> Language:
     patterns = _PATTERNS[patterns_key]
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-        ruler.add_patterns(list(patterns))
+        # ORTH patterns need only the tokenizer: don't run the whole model over 30k names
+        with nlp.select_pipes(enable=[RULER_NAME]):
+            ruler.add_patterns(list(patterns))
     return nlp
 
 

@@ -108,10 +108,10 @@ class Store:
 
     def _version(self, con) -> int:
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         except duckdb.CatalogException:
             return 0
-        return int(row[0]) if row else 0
+        return int(rows[0][0]) if rows else 0
 
     def _check_version(self, con) -> int:
         found = self._version(con)
@@ -213,7 +213,7 @@ class Store:
 
     def arrow(self, sql: str, params: Sequence[Any] = ()):
         with self.reader() as con:
-            return con.execute(sql, list(params)).fetch_arrow_table()
+            return con.sql(sql, params=list(params)).to_arrow_table()
 
 
 def run_id_for(versions: dict[str, str]) -> str:

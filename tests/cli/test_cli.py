@@ -1,0 +1,97 @@
+"""The CLI as a user runs it: exit codes, formats, messages that name the file."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from detente import __version__
+from detente.cli import app
+
+runner = CliRunner()
+ARTICLES = [
+    {"id": "c1", "date": "2014-03-18", "source": "Wire", "text": "Russia annexed Crimea on Tuesday. Ukraine condemned Russia on Tuesday."},
+    {"id": "c2", "date": "2014-03-17", "source": "Wire", "text": "The European Union imposed sanctions on Russia on Monday."},
+]
+
+
+@pytest.fixture
+def filled(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    db = tmp_path / "cli.duckdb"
+    result = runner.invoke(app, ["--db", str(db), "ingest", str(src)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_ingest_partial_failure_exit_code_and_message(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Iran condemned Israel on Monday.")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["--db", str(tmp_path / "x.duckdb"), "ingest", "--date", "2009-01-05", str(good), str(empty)])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.output and "E001" in result.output and "1 inputs rejected" in result.output
+
+
+def test_bad_date_flag_is_usage_error(tmp_path):
+    result = runner.invoke(app, ["--db", str(tmp_path / "x.duckdb"), "ingest", "--date", "someday", "x.txt"])
+    assert result.exit_code == 2
+
+
+def test_events_formats(filled, tmp_path):
+    as_json = json.loads(runner.invoke(app, ["--db", str(filled), "events", "--format", "json"]).stdout)
+    assert as_json and {"source", "target", "code", "goldstein", "quad_class", "article_id", "sentence_idx", "run_id"} <= set(as_json[0])
+    lines = runner.invoke(app, ["--db", str(filled), "events", "--format", "jsonl", "--actor", "RUS"]).stdout.splitlines()
+    assert lines and all("RUS" in (json.loads(l)["source"] + json.loads(l)["target"]) for l in lines)
+    csv_out = runner.invoke(app, ["--db", str(filled), "events", "--format", "csv", "--root", "11"]).stdout
+    assert csv_out.splitlines()[0].startswith("run_id,id,article_id")
+    out = tmp_path / "e.parquet"
+    assert runner.invoke(app, ["--db", str(filled), "events", "--format", "parquet", "-o", str(out)]).exit_code == 0
+    assert pq.read_table(out).num_rows == len(as_json)
+    table = runner.invoke(app, ["--db", str(filled), "events", "--dyad", "UKR", "RUS"])
+    assert table.exit_code == 0 and "RUS" in table.stdout
+
+
+def test_show_highlights_article(filled):
+    art = json.loads(runner.invoke(app, ["--db", str(filled), "events", "--format", "json"]).stdout)[0]["article_id"]
+    result = runner.invoke(app, ["--db", str(filled), "show", art[:8]])
+    assert result.exit_code == 0 and "→" in result.stdout
+
+
+def test_show_unknown_article(filled):
+    result = runner.invoke(app, ["--db", str(filled), "show", "nope"])
+    assert result.exit_code == 3 and "E044" in result.output
+
+
+def test_code_is_stateless_jsonl(tmp_path):
+    data = "".join(json.dumps(a) + "\n" for a in ARTICLES) + "{oops\n"
+    result = runner.invoke(app, ["code"], input=data)
+    assert result.exit_code == 1
+    records = [json.loads(l) for l in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["c1", "c2"]
+    ev = records[1]["events"][0]
+    assert {"source", "target", "code", "goldstein", "quad", "plover", "date", "sentence", "start", "end", "text"} <= set(ev)
+    assert "sentences/s" in result.stderr
+    assert not list(tmp_path.glob("*.duckdb"))
+
+
+def test_eval_scores_gold(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"uid": "g1", "date": "2014-03-17", "text": "Ukraine condemned Russia on Monday.", "events": [{"source": "UKR", "target": "RUS", "code": "111"}]}) + "\n"
+        + json.dumps({"uid": "g2", "date": "2014-03-17", "text": "The football season opened on Monday.", "events": []}) + "\n"
+    )
+    result = runner.invoke(app, ["eval", str(gold), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["scores"]
+    assert scores["root/exact"]["recall"] == 1.0 and scores["root/exact"]["precision"] == 1.0
