@@ -256,14 +256,14 @@ def eval_cmd(
 ) -> None:
     """Score the coder on gold sentences: P/R/F1 by code, root and QuadClass level."""
     from ..coding import Coder
-    from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, evaluate, read_gold
+    from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, coder_predictions, evaluate, read_gold
 
     try:
         sentences = read_gold(gold)
         coder = Coder(state.settings)
     except DetenteError as exc:
         _fail(exc)
-    result = evaluate(sentences, lambda gs: predict_with(coder, gs))
+    result = evaluate(sentences, lambda gs: coder_predictions(coder, gs))
     if details:
         details.write_text("".join(json.dumps(d) + "\n" for d in result.details), encoding="utf-8")
     if fmt == "json":
@@ -276,17 +276,6 @@ def eval_cmd(
     for c in CODE_LEVELS:
         table.add_row(c, *(f"{result.scores[(c, a)].precision:.2f} / {result.scores[(c, a)].recall:.2f} / {result.scores[(c, a)].f1:.2f}" for a in ACTOR_LEVELS))
     out.print(table)
-
-
-def predict_with(coder, gold_sentences) -> list[list[tuple[str, str, str]]]:
-    """Code each gold sentence alone (dated as in the gold) and keep asserted events."""
-    from ..model import Article, make_id, text_hash
-
-    articles = [Article(id=make_id("a", "gold", text_hash(g.text), g.uid), text=g.text, date=g.date) for g in gold_sentences]
-    return [
-        [(e.source_code, e.target_code, e.code) for e in coded.events if e.modality != "negated"]
-        for coded in coder.code_articles(articles)
-    ]
 
 
 @app.command()

@@ -123,7 +123,12 @@ class Coder:
             if match.pattern.reciprocal:
                 pairs += [(t, s) for s, t in pairs if s and t]
         info = self.cameo[match.pattern.code]
-        modality = "negated" if match.negated else "historical" if dates.is_historical(when.date) else "asserted"
+        modality = (
+            "negated" if match.negated
+            else "hypothetical" if match.hypothetical
+            else "historical" if dates.is_historical(when.date)
+            else "asserted"
+        )
         trigger = match.trigger
         for source, target in pairs:
             if source is None and target is None:

@@ -21,6 +21,11 @@ _KEYWORDS = re.compile(
 )
 _DURATION = re.compile(r"^(for|during|over|within|throughout|since|until|up to|nearly|almost|about|close to)\b|\b(days|weeks|months|years|decades)\b(?! ago)", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
+_ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)} | {"thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "hundredth": 100}
 HISTORICAL_AFTER = timedelta(days=365)
 
 
@@ -106,6 +111,17 @@ class SentenceDates:
                 current = mine[-1]
 
     def for_trigger(self, sentence_index: int, trigger: Token) -> EventDate:
+        found = self._for_trigger(sentence_index, trigger)
+        years = _anniversary_years(trigger)
+        if years and found.date is not None:
+            try:
+                shifted = found.date.replace(year=found.date.year - years)
+            except ValueError:  # 29 February
+                shifted = found.date.replace(year=found.date.year - years, day=28)
+            return EventDate(shifted, found.precision, "anniversary", found.expression)
+        return found
+
+    def _for_trigger(self, sentence_index: int, trigger: Token) -> EventDate:
         mine = self.by_sentence.get(sentence_index, [])
         node = trigger
         while mine:
@@ -124,3 +140,20 @@ class SentenceDates:
 
     def is_historical(self, when: date | None) -> bool:
         return bool(when and self.article_date and when < self.article_date - HISTORICAL_AFTER)
+
+
+def _anniversary_years(trigger: Token) -> int:
+    """'the 43rd anniversary of the coup': the coup happened 43 years before that date."""
+    node = trigger
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() == "anniversary":
+            for child in node.children:
+                text = child.lower_
+                m = _ORDINAL.match(text)
+                if m:
+                    return int(m.group(1))
+                if text in _ORDINAL_WORDS:
+                    return _ORDINAL_WORDS[text]
+            return 0
+    return 0

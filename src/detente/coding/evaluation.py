@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import E, InputError
+from ..model import Article, make_id, text_hash
 
 CODE_LEVELS = ("code", "root", "quad")
 ACTOR_LEVELS = ("exact", "country", "ignored")
@@ -119,3 +120,16 @@ def evaluate(gold: Iterable[GoldSentence], predict: Callable[[list[GoldSentence]
         details.append({"uid": sentence.uid, "gold": [list(e) for e in sentence.events], "predicted": [list(e) for e in predicted]})
     n = len(gold)
     return Evaluation(n, scores, extra / n if n else 0.0, details)
+
+
+#: modalities that do not count as a coded event
+NOT_EVENTS = ("negated", "hypothetical")
+
+
+def coder_predictions(coder, gold_sentences: list[GoldSentence]) -> list[list[tuple[str, str, str]]]:
+    """Code each gold sentence on its own, dated as in the gold."""
+    articles = [Article(id=make_id("a", "gold", text_hash(g.text), g.uid), text=g.text, date=g.date) for g in gold_sentences]
+    return [
+        [(e.source_code, e.target_code, e.code) for e in coded.events if e.modality not in NOT_EVENTS]
+        for coded in coder.code_articles(articles)
+    ]

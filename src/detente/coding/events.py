@@ -20,6 +20,7 @@ from .patterns import Pattern, PatternSet
 _RELATIVE = {"who", "which", "that", "whom"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 _MAX_CLIMB = 6
+_MODALS = {"would", "could", "might", "may", "should"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Match:
     sources: tuple[Token, ...]
     targets: tuple[Token, ...]
     negated: bool
+    hypothetical: bool
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -182,4 +184,15 @@ class EventMatcher:
             if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
                 continue
             negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
-            yield Match(pattern, tok, tuple(sources), tuple(targets), negated)
+            yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok))
+
+
+def _hypothetical(tok: Token) -> bool:
+    """'would attack', 'any coup against X would be ...': a possibility, not an event."""
+    clause = tok
+    if tok.pos_ == "NOUN":
+        if any(c.lower_ == "any" for c in tok.children):
+            return True
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
