@@ -1,0 +1,56 @@
+"""Dates: expressions resolved against the article date; narratives carry their date forward."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding.dates import normalise
+
+BASE = date(2006, 11, 2)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text,expected,precision",
+    [
+        ("Tuesday", date(2006, 10, 31), "day"),
+        ("Monday", date(2006, 10, 30), "day"),
+        ("Yesterday", date(2006, 11, 1), "day"),
+        ("November 1, 1963", date(1963, 11, 1), "day"),
+        ("October 20", date(2006, 10, 20), "day"),
+        ("March 2003", date(2003, 3, 1), "month"),
+        ("1991", date(1991, 1, 1), "year"),
+    ],
+)
+def test_normalise(text, expected, precision):
+    assert normalise(text, BASE) == (expected, precision)
+
+
+def test_relative_dates_need_an_anchor_never_today():
+    assert normalise("Tuesday", None) is None
+    assert normalise("November 1, 1963", None) == (date(1963, 11, 1), "day")
+
+
+def _dates(coder, text, when=BASE):
+    coded = coder.code_text(text, when)
+    return [(e.trigger.text, e.date, e.date_origin, e.modality) for e in coded.events]
+
+
+def test_narrative_date_is_inherited_within_a_paragraph(coder):
+    text = ("On November 1, 1963, rebel army units attacked the presidential palace in Saigon. "
+            "A few hours later, President Ngo Dinh Diem surrendered to the army.\n\n"
+            "Iraq condemned the United States.")
+    got = _dates(coder, text)
+    assert all(d == date(1963, 11, 1) and m == "historical" for t, d, o, m in got if t != "condemned")
+    assert [(d, o) for t, d, o, m in got if t == "condemned"] == [(BASE, "article")]
+
+
+def test_anniversary_shifts_the_date(coder):
+    got = _dates(coder, "Yesterday marked the 43rd anniversary of the US-backed coup against South Vietnamese President Ngo Dinh Diem.")
+    assert got and all(d == date(1963, 11, 1) for _, d, _, _ in got)
+
+
+def test_duration_is_not_a_date(coder):
+    got = _dates(coder, "For months now, Iraq has condemned the United States.")
+    assert got and all(o == "article" for _, _, o, _ in got)
