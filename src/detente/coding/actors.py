@@ -149,7 +149,8 @@ class ActorResolver:
     def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
         doc = head.doc
         tokens = self.np_tokens(head)
-        span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+        phrase = doc[tokens[0].i : tokens[-1].i + 1]
+        span = Span(phrase.start_char, phrase.end_char, phrase.text)
         head_hit = hits.get(head.i)
         if head_hit is not None:
             resolved = self._from_hit(head_hit, doc, when)

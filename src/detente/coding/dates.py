@@ -7,6 +7,7 @@ and each (expression, base date) pair is parsed once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -99,8 +100,9 @@ class SentenceDates:
         exprs = expressions(doc, article_date)
         current: DateExpr | None = None
         paragraph_of_prev = -1
+        breaks = [m.start() for m in re.finditer("\n\n", doc.text)]
         for index, sent in enumerate(doc.sents):
-            paragraph = doc.text.count("\n\n", 0, sent.start_char)
+            paragraph = bisect_left(breaks, sent.start_char)
             if paragraph != paragraph_of_prev:
                 current = None
                 paragraph_of_prev = paragraph
