@@ -183,7 +183,7 @@ class Coder:
 
 
 def _has_country(resolved: Resolved | None) -> bool:
-    return bool(resolved and (resolved.actor.country or resolved.actor.code.startswith(("IGO", "NGO"))))
+    return bool(resolved and (resolved.actor.country or resolved.actor.code.startswith(("IGO", "NGO", "IMG"))))
 
 
 def _confidence(source: Resolved | None, target: Resolved | None, date_origin: str) -> float:

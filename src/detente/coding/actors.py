@@ -20,6 +20,8 @@ from .tables import ActorTables, Person, data_path
 
 #: sectors that override the sector of the head noun ("rebel army units" are rebels)
 _DOMINANT_SECTORS = ("REB", "INS", "OPP", "UAF", "CRM")
+#: code prefixes that are not ISO3 countries: international, non-governmental, multinational, transnational militant
+_NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
@@ -203,6 +205,8 @@ class ActorResolver:
 
     def _location(self, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
         """A facility with no actor of its own stands for its country: "(marched on) the palace in Saigon"."""
+        if head.pos_ != "NOUN" or head.ent_type_ in ("DATE", "TIME"):
+            return None
         hosts = [head]
         if head.dep_ in ("pobj", "dobj") and head.head.dep_ in ("prep", "ROOT", "conj", "ccomp", "xcomp", "advcl"):
             hosts.append(head.head.head if head.dep_ == "pobj" else head.head)
@@ -292,7 +296,7 @@ class ActorResolver:
 
 def _country(code: str) -> str | None:
     head = code[:3]
-    return head if head.isalpha() and head not in ("IGO", "NGO", "MNC") else None
+    return head if head.isalpha() and head not in _NOT_COUNTRIES else None
 
 
 def _sectors(code: str) -> tuple[str, ...]:
