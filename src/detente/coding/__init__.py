@@ -93,8 +93,15 @@ class Coder:
         coded.mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
         dates = SentenceDates(doc, article.date)
         seen: set[str] = set()
+        actor_memo: dict[int, bool] = {}
+
+        def is_actor(tok) -> bool:
+            if tok.i not in actor_memo:
+                actor_memo[tok.i] = self._actor(tok, resolved, hits, article.date) is not None
+            return actor_memo[tok.i]
+
         for i, sent in enumerate(sents):
-            for match in self.matcher.matches(sent):
+            for match in self.matcher.matches(sent, is_actor):
                 for event in self._events(article, coded.sentences[i], match, resolved, hits, dates):
                     if event.id not in seen:
                         seen.add(event.id)

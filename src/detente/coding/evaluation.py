@@ -38,7 +38,7 @@ def read_gold(path: Path) -> list[GoldSentence]:
                 continue
             try:
                 rec = json.loads(line)
-                events = tuple((e.get("source") or "---", e.get("target") or "---", str(e["code"])) for e in rec.get("events", []))
+                events = tuple((e.get("source") or "---", e.get("target") or "---", str(e.get("code") or "")) for e in rec.get("events", []))
                 when = date.fromisoformat(rec["date"]) if rec.get("date") else None
                 gold.append(GoldSentence(str(rec.get("uid", number)), rec["text"], when, events, rec.get("meta") or {}))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
@@ -47,6 +47,9 @@ def read_gold(path: Path) -> list[GoldSentence]:
 
 
 def quad_of(code: str) -> str:
+    """GDELT's QuadClass of a CAMEO code; '' for a gold event without a code (it can only be missed)."""
+    if not code[:2].isdigit():
+        return ""
     root = int(code[:2])
     return "1" if root <= 5 else "2" if root <= 8 else "3" if root <= 13 else "4"
 

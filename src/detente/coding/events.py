@@ -10,13 +10,14 @@ Coordinated subjects or objects give one event per pair.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
 
+IsActor = Callable[[Token], bool]
 _RELATIVE = {"who", "which", "that", "whom"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 _MAX_CLIMB = 6
@@ -117,16 +118,18 @@ def _support_verbs(noun: Token) -> list[Token]:
 
 
 class EventMatcher:
+    """Finds, per token, the most specific pattern whose arguments hold actors."""
+
     def __init__(self, patterns: PatternSet):
         self.patterns = patterns
 
-    def _best(self, tok: Token) -> Pattern | None:
+    def _candidates(self, tok: Token) -> list[Pattern]:
         kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
         if kind is None:
-            return None
+            return []
         candidates = self.patterns.for_token(kind, tok.lemma_.lower(), tok.lower_)
         fitting = [p for p in candidates if self._fits(p, tok)]
-        return max(fitting, key=lambda p: p.specificity) if fitting else None
+        return sorted(fitting, key=lambda p: p.specificity, reverse=True)
 
     @staticmethod
     def _fits(pattern: Pattern, tok: Token) -> bool:
@@ -134,20 +137,18 @@ class EventMatcher:
             words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
             if not all(w in words for w in pattern.particles):
                 return False
-        if pattern.objects:
+        if pattern.objects and pattern.kind == "verb":
             lemmas = {o.lemma_.lower() for o in objects(tok)} | {o.lower_ for o in objects(tok)}
-            if pattern.kind == "verb" and not lemmas & pattern.objects:
+            if not lemmas & pattern.objects:
                 return False
         return True
 
-    def _targets(self, pattern: Pattern, tok: Token, carriers: list[Token]) -> tuple[list[Token], bool]:
-        """Target heads from the pattern's slots, and whether an absent target is allowed."""
+    def _targets(self, pattern: Pattern, tok: Token, carriers: list[Token], is_actor: IsActor) -> tuple[list[Token], bool]:
+        """Target heads from the first slot that holds an actor, and whether an absent target is allowed."""
         for slot in pattern.targets:
             found: list[Token] = []
             if slot == "dobj":
                 found = objects(tok) if pattern.kind == "verb" else []
-                if pattern.objects:
-                    found = [o for o in found if o.lemma_.lower() not in pattern.objects]
             elif slot == "dative":
                 found = _with_conjuncts(_children(tok, "dative"))
             elif slot.startswith("prep:"):
@@ -160,31 +161,40 @@ class EventMatcher:
             elif slot.startswith("obj-prep:"):
                 word = slot.split(":", 1)[1]
                 found = [p for o in objects(tok) for p in _prep_objects(o, word)]
-            if found:
-                return found, False
+            actors = [t for t in found if is_actor(t)]
+            if actors:
+                return actors, False
         return [], "none" in pattern.targets
 
-    def matches(self, sent: SpacySpan) -> Iterator[Match]:
+    def _sources(self, pattern: Pattern, tok: Token, carriers: list[Token]) -> list[Token]:
+        if pattern.kind == "verb":
+            return subjects(tok)
+        sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
+        for verb in carriers if not sources else ():
+            sources = [s for s in subjects(verb) if s.i != tok.i]
+            if sources:
+                break
+        return sources
+
+    def matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
+        fired: set[int] = set()
         for tok in sent:
-            pattern = self._best(tok)
-            if pattern is None:
-                continue
-            carriers = _support_verbs(tok) if pattern.kind == "noun" else []
-            if pattern.kind == "verb":
-                sources = subjects(tok)
-            else:
-                sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
-                for verb in carriers if not sources else ():
-                    sources = [s for s in subjects(verb) if s.i != tok.i]
-                    if sources:
-                        break
-            targets, open_target = self._targets(pattern, tok, carriers)
-            if pattern.reciprocal and pattern.kind == "noun" and not sources:
-                sources = _prep_objects(tok, "between")
-            if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
-                continue
-            negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
-            yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok))
+            if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in fired:
+                continue  # the verb already coded its object: "launched an attack", "rejected the talks"
+            for pattern in self._candidates(tok):
+                carriers = _support_verbs(tok) if pattern.kind == "noun" else []
+                sources = self._sources(pattern, tok, carriers)
+                targets, open_target = self._targets(pattern, tok, carriers, is_actor)
+                if pattern.reciprocal and pattern.kind == "noun" and not sources:
+                    sources = [t for t in _prep_objects(tok, "between") if is_actor(t)]
+                if sources and not any(is_actor(s) for s in sources):
+                    continue
+                if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
+                    continue
+                fired.add(tok.i)
+                negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
+                yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok))
+                break
 
 
 def _hypothetical(tok: Token) -> bool:

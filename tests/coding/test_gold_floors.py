@@ -1,0 +1,38 @@
+"""Evaluation gate: accuracy on the gold sets in ../shared/gold may not drop below pinned floors.
+
+Floors are the measured baseline, rounded down; raise them as the coder improves,
+never lower them to go green (fix the code, or say why in the issue).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.coding.evaluation import coder_predictions, evaluate, read_gold
+
+from ..conftest import GOLD, shared
+
+# (gold set, level) -> minimum F1;  plus a ceiling on extra events per sentence
+FLOORS = {
+    "petr2_gsr": {"root/ignored": 0.33, "quad/ignored": 0.45, "root/country": 0.18, "code/exact": 0.08},
+    "plover_gsr": {"root/ignored": 0.48, "quad/ignored": 0.55, "root/country": 0.19, "code/exact": 0.08},
+}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.70, "plover_gsr": 0.70}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request, coder):
+    gold = read_gold(shared(GOLD / f"{request.param}.jsonl"))
+    return request.param, evaluate(gold, lambda gs: coder_predictions(coder, gs))
+
+
+def test_f1_floors(scored):
+    name, result = scored
+    scores = result.as_dict()["scores"]
+    low = {level: scores[level]["f1"] for level, floor in FLOORS[name].items() if scores[level]["f1"] < floor}
+    assert not low, f"{name}: below floor: {low}"
+
+
+def test_extra_events_ceiling(scored):
+    name, result = scored
+    assert result.extra_per_sentence <= MAX_EXTRA_PER_SENTENCE[name]
