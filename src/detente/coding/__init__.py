@@ -120,7 +120,7 @@ class Coder:
         targets = [r for r in (self._actor(t, resolved, hits, when.date) for t in match.targets) if r]
         if match.sources and not sources:
             return  # the doer is not a political actor
-        if match.targets and not targets and "none" not in match.pattern.targets:
+        if match.targets and not targets and match.pattern.code[:2] not in self.patterns.open_target_roots:
             return
         pairs: list[tuple[Resolved | None, Resolved | None]]
         if match.pattern.reciprocal and not targets and len(sources) > 1:

@@ -164,7 +164,7 @@ class EventMatcher:
             actors = [t for t in found if is_actor(t)]
             if actors:
                 return actors, False
-        return [], "none" in pattern.targets
+        return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
 
     def _sources(self, pattern: Pattern, tok: Token, carriers: list[Token]) -> list[Token]:
         if pattern.kind == "verb":

@@ -43,6 +43,7 @@ class PatternSet:
     nouns: dict[str, tuple[Pattern, ...]]
     version: str
     count: int
+    open_target_roots: frozenset[str] = frozenset()
 
     def for_token(self, kind: str, *keys: str) -> list[Pattern]:
         index = self.verbs if kind == "verb" else self.nouns
@@ -62,9 +63,10 @@ def _check_slots(slots: Iterable[str], pattern_id: str, path: Path) -> tuple[str
     return tuple(out)
 
 
-def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0) -> list[Pattern]:
+def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, seen: set[str] | None = None) -> list[Pattern]:
+    """Patterns of one file; ``seen`` carries the ids of earlier files so none is reused."""
     patterns: list[Pattern] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for n, entry in enumerate(data.get("patterns") or [], start=start):
         pid = str(entry.get("id", f"#{n}"))
         if pid in seen:
@@ -94,13 +96,16 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     files = (data_path("patterns", "events.yaml"), *extra)
     all_patterns: list[Pattern] = []
     versions = []
+    open_roots: set[str] = set()
+    ids: set[str] = set()
     for path in files:
         try:
             data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise DataError(E.E030.format(path=path, detail=exc)) from None
         versions.append(f"{data.get('name', Path(path).stem)}@{data.get('version', 'unversioned')}")
-        all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns)))
+        open_roots.update(str(r).zfill(2) for r in data.get("open_target_roots") or [])
+        all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
     for p in all_patterns:
@@ -110,4 +115,5 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         {k: tuple(v) for k, v in nouns.items()},
         "+".join(versions),
         len({p.id for p in all_patterns}),
+        frozenset(open_roots),
     )

@@ -1,0 +1,51 @@
+"""The pattern dictionary: loads, covers all 20 roots, rejects bad user files, and fires as documented."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.coding.patterns import load_patterns
+from detente.coding.tables import load_cameo
+from detente.errors import DataError
+
+
+def test_bundled_dictionary_covers_every_root():
+    patterns = load_patterns(load_cameo())
+    roots = {p.code[:2] for group in (*patterns.verbs.values(), *patterns.nouns.values()) for p in group}
+    assert roots == {f"{r:02d}" for r in range(1, 21)}
+    assert patterns.version.startswith("detente-events@")
+
+
+@pytest.mark.parametrize(
+    "body,code",
+    [
+        ('patterns:\n  - {id: x, code: "999", verbs: [zap]}\n', "E032"),
+        ('patterns:\n  - {id: x, code: "190", verbs: [zap], nouns: [zap]}\n', "E031"),
+        ('patterns:\n  - {id: x, code: "190", verbs: [zap], target: [elsewhere]}\n', "E031"),
+        ('patterns:\n  - {id: "190.attack", code: "190", verbs: [zap]}\n', "E031"),  # id of a bundled pattern
+    ],
+)
+def test_bad_user_patterns_are_named(tmp_path, body, code):
+    path = tmp_path / "mine.yaml"
+    path.write_text('name: mine\nversion: "1"\n' + body)
+    with pytest.raises(DataError, match=code):
+        load_patterns(load_cameo(), (path,))
+
+
+def _codes(coder, text, when=date(2010, 6, 1)):
+    return [(e.source_code, e.code, e.target_code) for e in coder.code_text(text, when).events]
+
+
+def test_statement_without_addressee_is_not_an_event(coder):
+    assert _codes(coder, "Iran said on Monday that talks would continue.") == []
+
+
+def test_protest_needs_no_target(coder):
+    assert any(code.startswith("14") for _, code, _ in _codes(coder, "Egyptian workers staged a general strike on Monday."))
+
+
+def test_noun_under_a_firing_verb_does_not_fire_again(coder):
+    codes = _codes(coder, "Israel launched an attack on Hamas on Monday.")
+    assert len([c for _, c, _ in codes if c.startswith("19")]) == 1
