@@ -15,6 +15,9 @@ BASE = date(2006, 11, 2)  # a Thursday
     "text,expected,precision",
     [
         ("Tuesday", date(2006, 10, 31), "day"),
+        ("Thursday", date(2006, 11, 2), "day"),  # the article's own weekday is that day
+        ("last Thursday", date(2006, 10, 26), "day"),
+        ("Tuesday afternoon", date(2006, 10, 31), "day"),
         ("Monday", date(2006, 10, 30), "day"),
         ("Yesterday", date(2006, 11, 1), "day"),
         ("November 1, 1963", date(1963, 11, 1), "day"),

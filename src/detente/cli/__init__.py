@@ -281,7 +281,7 @@ def eval_cmd(
 @app.command()
 def summary(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-    example: bool = typer.Option(False, "--example", help="Also show the article with the most events."),
+    example: bool = typer.Option(False, "--example", help="Also show the article with the most kinds of event."),
 ) -> None:
     """Counts: articles, sentences, events by QuadClass, top dyads."""
     det = Detente(settings=state.settings)
@@ -295,7 +295,8 @@ def summary(
     print_summary(info)
     if example and info["events"]:
         busiest = det.store.query(
-            "SELECT article_id, count(*) AS n FROM current_events GROUP BY 1 ORDER BY n DESC, article_id LIMIT 1"
+            "SELECT article_id, count(DISTINCT root) AS n FROM current_events WHERE modality = 'asserted' "
+            "GROUP BY 1 ORDER BY n DESC, article_id LIMIT 1"
         )[0]["article_id"]
         show(busiest)
 

@@ -57,7 +57,7 @@ class Coder:
         ruler = ActorResolver.ruler_patterns(self.tables)
         ruler += [{"label": "GPE", "pattern": name} for name in self.gazetteer.ruler_names(lemma_words)]
         self.nlp = load_pipeline(self.settings.model, ruler)
-        self.resolver = ActorResolver(self.tables, self.nlp, self.gazetteer)
+        self.resolver = ActorResolver(self.tables, self.nlp, self.gazetteer, frozenset(self.patterns.nouns))
         self.matcher = EventMatcher(self.patterns)
 
     @property

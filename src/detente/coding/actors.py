@@ -45,7 +45,7 @@ class Resolved:
 class ActorResolver:
     """Finds and resolves actor mentions in a parsed document."""
 
-    def __init__(self, tables: ActorTables, nlp: Language, gazetteer: Gazetteer):
+    def __init__(self, tables: ActorTables, nlp: Language, gazetteer: Gazetteer, event_nouns: frozenset[str] = frozenset()):
         self.tables = tables
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -57,9 +57,10 @@ class ActorResolver:
         ):
             docs = [nlp.make_doc(name) for name in names]
             self.matcher.add(kind, docs)
-        pronouns = yaml.safe_load(data_path("actors", "pronouns.yaml").read_text("utf-8"))
-        self.pronouns: dict[str, str] = pronouns["pronouns"]
-        self.person_nouns: set[str] = set(pronouns["person_nouns"])
+        classes = yaml.safe_load(data_path("actors", "noun_classes.yaml").read_text("utf-8"))
+        self.pronouns: dict[str, str] = classes["pronouns"]
+        self.person_nouns: set[str] = set(classes["person_nouns"])
+        self.not_actor_heads = event_nouns | set(classes["abstract_nouns"])
         self._lookup = {
             "country": tables.countries,
             "metonym": tables.metonyms,
@@ -124,12 +125,16 @@ class ActorResolver:
 
     # -- noun phrases ----------------------------------------------------------
     def np_tokens(self, head: Token) -> list[Token]:
+        """The head and its modifiers, with its "of" phrase unless the head names an event:
+        "members of parliament", "part of Syria" — but not "the suspension of Moscow's cooperation"."""
+        lemma = head.lemma_.lower()
+        agentive = lemma not in self.not_actor_heads
         tokens = [head]
         stack = [head]
         while stack:
             tok = stack.pop()
             for child in tok.children:
-                if child.dep_ in _NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of" and tok.i == head.i):
+                if child.dep_ in _NP_DEPS or (child.dep_ == "prep" and child.lower_ == "of" and tok.i == head.i and agentive):
                     tokens.append(child)
                     stack.append(child)
                 elif tok.dep_ == "prep" and child.dep_ == "pobj":

@@ -20,6 +20,7 @@ _KEYWORDS = re.compile(
     r"apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|\d{4}|ago|last|next|this|earlier|week|month|year)\b",
     re.I,
 )
+_DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 _DURATION = re.compile(r"^(for|during|over|within|throughout|since|until|up to|nearly|almost|about|close to)\b|\b(days|weeks|months|years|decades)\b(?! ago)", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
@@ -56,11 +57,24 @@ def _parser(base: date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_WEEKDAY = re.compile(
+    r"^(?:on\s+|last\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$", re.I
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 @lru_cache(maxsize=20000)
 def normalise(text: str, base: date | None) -> tuple[date, str] | None:
     """Calendar date and precision of one expression, relative to ``base``."""
     if base is None and not _YEAR.search(text):
         return None  # relative expressions need an anchor; never today's date
+    weekday = _WEEKDAY.match(text.strip())
+    if weekday and base is not None:
+        # news convention: a bare weekday is the latest such day on or before the article date
+        back = (base.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        if text.strip().lower().startswith("last") and back == 0:
+            back = 7
+        return base - timedelta(days=back), "day"
     data = _parser(base).get_date_data(text)
     when = data.date_obj if data else None
     if when is None:
@@ -78,7 +92,10 @@ def normalise(text: str, base: date | None) -> tuple[date, str] | None:
 def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
     found = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or not _KEYWORDS.search(ent.text):
+        # "Wednesday night" comes out as TIME: keep it when it names a day
+        if ent.label_ not in ("DATE", "TIME") or not _KEYWORDS.search(ent.text):
+            continue
+        if ent.label_ == "TIME" and not _DAY_WORDS.search(ent.text):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if before in ("for", "during", "over", "within", "since", "until") or _DURATION.search(ent.text):

@@ -19,6 +19,16 @@ from spacy.tokens import Doc
 log = logging.getLogger(__name__)
 
 RULER_NAME = "detente_names"
+PARAGRAPHS_NAME = "detente_paragraphs"
+
+
+@Language.component(PARAGRAPHS_NAME)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence; the parser fills in the rest."""
+    for tok in doc[1:]:
+        if "\n\n" in doc[tok.i - 1].whitespace_ or (doc[tok.i - 1].is_space and "\n\n" in doc[tok.i - 1].text):
+            tok.is_sent_start = True
+    return doc
 
 
 def _fingerprint(patterns: Sequence[dict]) -> str:
@@ -39,6 +49,7 @@ def load_pipeline(model: str, ruler_patterns: Sequence[dict] = ()) -> Language:
 def _load(model: str, patterns_key: str) -> Language:
     log.info("loading spaCy model %s", model)
     nlp = spacy.load(model)
+    nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
     patterns = _PATTERNS[patterns_key]
     if patterns:
         ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
