@@ -86,7 +86,8 @@ class Coder:
         sents = list(doc.sents)
         sent_index = {}
         for i, sent in enumerate(sents):
-            coded.sentences.append(Sentence(article.id, i, sent.start_char, sent.end_char, sent.text))
+            text = sent.text.rstrip()  # a sentence ends at its last character, not at the blank line after it
+            coded.sentences.append(Sentence(article.id, i, sent.start_char, sent.start_char + len(text), text))
             for tok in sent:
                 sent_index[tok.i] = i
         hits = self.resolver.name_hits(doc)

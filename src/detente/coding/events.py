@@ -179,8 +179,8 @@ class EventMatcher:
     def matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
         fired: set[int] = set()
         for tok in sent:
-            if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in fired:
-                continue  # the verb already coded its object: "launched an attack", "rejected the talks"
+            if tok.pos_ == "NOUN" and _governing_verb(tok) in fired:
+                continue  # the verb already coded it: "launched an attack", "rejected the talks", "recalled ... in protest"
             for pattern in self._candidates(tok):
                 carriers = _support_verbs(tok) if pattern.kind == "noun" else []
                 sources = self._sources(pattern, tok, carriers)
@@ -195,6 +195,15 @@ class EventMatcher:
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
                 yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok))
                 break
+
+
+def _governing_verb(noun: Token) -> int | None:
+    """The verb whose object (or manner phrase: "in protest", "as a warning") the noun is."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head.i
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "as") and noun.head.dep_ == "prep":
+        return noun.head.head.i
+    return None
 
 
 def _hypothetical(tok: Token) -> bool:
