@@ -149,60 +149,46 @@ class Store:
         return {r[0] for r in rows}
 
     def write(self, batch: Iterable[CodedArticle], versions: dict[str, str]) -> WriteResult:
+        """Store a batch in one transaction, one bulk insert per table; already-coded articles are skipped."""
         run_id = run_id_for(versions)
+        batch = list(batch)
         result = WriteResult()
+        ids = [c.article.id for c in batch]
         with self.writer() as con:
             con.execute(
                 "INSERT OR IGNORE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [run_id, _now(), versions["coder"], versions["model"], versions["patterns"], versions["actors"], versions["cameo"]],
             )
+            coded_before = _column(con, "SELECT article_id FROM article_runs WHERE run_id = ? AND article_id IN (SELECT unnest(?))", [run_id, ids])
+            stored_before = _column(con, "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+            shas = [c.article.text_sha for c in batch]
+            first_by_sha = dict(con.execute(
+                "SELECT text_sha, arg_min(id, (ingested_at, id)) FROM articles WHERE text_sha IN (SELECT unnest(?)) GROUP BY 1", [shas]
+            ).fetchall())
+            rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "article_runs", "mentions", "events", "quotes")}
+            now = _now()
             for coded in batch:
                 a = coded.article
-                if con.execute("SELECT 1 FROM article_runs WHERE article_id = ? AND run_id = ?", [a.id, run_id]).fetchone():
+                if a.id in coded_before:
                     continue
-                if not con.execute("SELECT 1 FROM articles WHERE id = ?", [a.id]).fetchone():
-                    first = con.execute(
-                        "SELECT id FROM articles WHERE text_sha = ? ORDER BY ingested_at, id LIMIT 1", [a.text_sha]
-                    ).fetchone()
-                    duplicate_of = first[0] if first else None
+                coded_before.add(a.id)
+                if a.id not in stored_before:
+                    stored_before.add(a.id)
+                    duplicate_of = first_by_sha.setdefault(a.text_sha, a.id)
+                    duplicate_of = None if duplicate_of == a.id else duplicate_of
                     result.duplicates += duplicate_of is not None
-                    con.execute(
-                        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [a.id, a.source, a.title, a.date, a.date_origin, a.url, a.author, a.lang, a.external_id,
-                         a.path, a.format, a.raw_sha, a.text_sha, duplicate_of, a.text, json.dumps(a.offset_map), _now()],
-                    )
-                    if coded.sentences:
-                        con.executemany(
-                            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                            [(s.article_id, s.index, s.start, s.end, s.text) for s in coded.sentences],
-                        )
+                    rows["articles"].append(_article_row(a, duplicate_of, now))
+                    rows["sentences"] += [dict(article_id=s.article_id, idx=s.index, start_char=s.start, end_char=s.end, text=s.text) for s in coded.sentences]
                     result.articles_new += 1
-                self._write_coding(con, run_id, coded)
+                rows["article_runs"].append(dict(article_id=a.id, run_id=run_id, coded_at=now))
+                rows["mentions"] += [_mention_row(run_id, m) for m in coded.mentions]
+                rows["events"] += [_event_row(run_id, e) for e in coded.events]
+                rows["quotes"] += [_quote_row(run_id, q) for q in coded.quotes]
                 result.articles_coded += 1
                 result.events += len(coded.events)
+            for table, table_rows in rows.items():
+                _bulk_insert(con, table, table_rows)
         return result
-
-    @staticmethod
-    def _write_coding(con, run_id: str, coded: CodedArticle) -> None:
-        a = coded.article
-        con.execute("INSERT INTO article_runs VALUES (?, ?, ?)", [a.id, run_id, _now()])
-        if coded.mentions:
-            con.executemany(
-                "INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(run_id, m.id, m.article_id, m.sentence_index, m.start, m.end, m.text, m.actor.code, m.actor.country,
-                  m.actor.name, m.actor.role, m.actor.kind, m.resolution, m.confidence) for m in coded.mentions],
-            )
-        if coded.events:
-            con.executemany(
-                "INSERT OR IGNORE INTO events VALUES (" + ", ".join(["?"] * 35) + ")",
-                [_event_row(run_id, e) for e in coded.events],
-            )
-        if coded.quotes:
-            con.executemany(
-                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(run_id, q.id, q.article_id, q.sentence_index, q.start, q.end, q.text,
-                  q.speaker.code if q.speaker else None, q.speaker_text) for q in coded.quotes],
-            )
 
     # -- reading ---------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -220,21 +206,65 @@ def run_id_for(versions: dict[str, str]) -> str:
     return make_id("r", *(versions[k] for k in sorted(versions)))
 
 
-def _event_row(run_id: str, e) -> tuple:
-    s, t = e.source, e.target
-    return (
-        run_id, e.id, e.article_id, e.sentence_index, e.sentence.start, e.sentence.end,
-        e.trigger.start, e.trigger.end, e.trigger.text,
-        e.source_code, e.target_code, s.country if s else None, t.country if t else None,
-        s.name if s else None, t.name if t else None, s.role if s else None, t.role if t else None,
-        e.source_span.start if e.source_span else None, e.source_span.end if e.source_span else None,
-        e.target_span.start if e.target_span else None, e.target_span.end if e.target_span else None,
-        e.code, e.root, e.goldstein, e.quad_class, e.plover_type, e.plover_mode,
-        e.date, e.date_precision, e.date_origin, e.modality, e.pattern_id, e.confidence,
-        e.source_resolution, e.target_resolution,
+def _column(con, sql: str, params: list) -> set:
+    return {row[0] for row in con.execute(sql, params).fetchall()}
+
+
+def _bulk_insert(con, table: str, rows: list[dict]) -> None:
+    """One INSERT for many rows, through an Arrow table matched to the columns by name."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    data = pa.Table.from_pylist(rows)
+    con.register("_batch", data)
+    try:
+        con.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM _batch")
+    finally:
+        con.unregister("_batch")
+
+
+def _article_row(a, duplicate_of: str | None, now: datetime) -> dict:
+    return dict(
+        id=a.id, source=a.source, title=a.title, date=a.date, date_origin=a.date_origin, url=a.url, author=a.author,
+        lang=a.lang, external_id=a.external_id, path=a.path, format=a.format, raw_sha=a.raw_sha, text_sha=a.text_sha,
+        duplicate_of=duplicate_of, text=a.text, offset_map=json.dumps(a.offset_map), ingested_at=now,
     )
 
 
+def _mention_row(run_id: str, m) -> dict:
+    return dict(
+        run_id=run_id, id=m.id, article_id=m.article_id, sentence_idx=m.sentence_index, start_char=m.start, end_char=m.end,
+        text=m.text, code=m.actor.code, country=m.actor.country, name=m.actor.name, role=m.actor.role, kind=m.actor.kind,
+        resolution=m.resolution, confidence=m.confidence,
+    )
+
+
+def _quote_row(run_id: str, q) -> dict:
+    return dict(
+        run_id=run_id, id=q.id, article_id=q.article_id, sentence_idx=q.sentence_index, start_char=q.start, end_char=q.end,
+        text=q.text, speaker=q.speaker.code if q.speaker else None, speaker_text=q.speaker_text,
+    )
+
+
+def _event_row(run_id: str, e) -> dict:
+    s, t = e.source, e.target
+    return dict(
+        run_id=run_id, id=e.id, article_id=e.article_id, sentence_idx=e.sentence_index,
+        sentence_start=e.sentence.start, sentence_end=e.sentence.end,
+        trigger_start=e.trigger.start, trigger_end=e.trigger.end, trigger_text=e.trigger.text,
+        source=e.source_code, target=e.target_code,
+        source_country=s.country if s else None, target_country=t.country if t else None,
+        source_name=s.name if s else None, target_name=t.name if t else None,
+        source_role=s.role if s else None, target_role=t.role if t else None,
+        source_start=e.source_span.start if e.source_span else None, source_end=e.source_span.end if e.source_span else None,
+        target_start=e.target_span.start if e.target_span else None, target_end=e.target_span.end if e.target_span else None,
+        code=e.code, root=e.root, goldstein=e.goldstein, quad_class=e.quad_class,
+        plover_type=e.plover_type, plover_mode=e.plover_mode,
+        date=e.date, date_precision=e.date_precision, date_origin=e.date_origin, modality=e.modality,
+        pattern_id=e.pattern_id, confidence=e.confidence,
+        source_resolution=e.source_resolution, target_resolution=e.target_resolution,
+    )
 
 
 @dataclass(frozen=True)
