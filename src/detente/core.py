@@ -15,7 +15,7 @@ from .config import Settings, load_settings
 from .errors import E, InputError, StoreError
 from .ingest import Defaults, parse_date, read_inputs
 from .model import Article
-from .store import EventFilter, Store, run_id_for
+from .store import EventFilter, Store, WriteResult, run_id_for
 
 log = logging.getLogger(__name__)
 
@@ -24,15 +24,11 @@ CHUNK = 128
 
 
 @dataclass
-class IngestReport:
+class IngestReport(WriteResult):
     """What one ingest did; ``errors`` name each bad input and why."""
 
     read: int = 0
-    new: int = 0
-    coded: int = 0
     skipped: int = 0
-    duplicates: int = 0
-    events: int = 0
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -95,11 +91,7 @@ class Detente:
         report.skipped += len(articles) - len(todo)
         coded: list[CodedArticle] = list(self.coder.code_articles(todo)) if todo else []
         if coded:
-            result = self.store.write(coded, versions)
-            report.new += result.articles_new
-            report.coded += result.articles_coded
-            report.duplicates += result.duplicates
-            report.events += result.events
+            report.add(self.store.write(coded, versions))
         if progress:
             progress(len(articles))
 

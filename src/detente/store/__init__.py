@@ -53,10 +53,18 @@ def _flock(path: Path, exclusive: bool, timeout: float) -> Iterator[None]:
 
 @dataclass
 class WriteResult:
-    articles_new: int = 0
-    articles_coded: int = 0
+    """What a write stored: new articles, articles coded in this run, duplicates of another outlet's text, events."""
+
+    new: int = 0
+    coded: int = 0
     duplicates: int = 0
     events: int = 0
+
+    def add(self, other: "WriteResult") -> None:
+        self.new += other.new
+        self.coded += other.coded
+        self.duplicates += other.duplicates
+        self.events += other.events
 
 
 def _now() -> datetime:
@@ -179,12 +187,12 @@ class Store:
                     result.duplicates += duplicate_of is not None
                     rows["articles"].append(_article_row(a, duplicate_of, now))
                     rows["sentences"] += [dict(article_id=s.article_id, idx=s.index, start_char=s.start, end_char=s.end, text=s.text) for s in coded.sentences]
-                    result.articles_new += 1
+                    result.new += 1
                 rows["article_runs"].append(dict(article_id=a.id, run_id=run_id, coded_at=now))
                 rows["mentions"] += [_mention_row(run_id, m) for m in coded.mentions]
                 rows["events"] += [_event_row(run_id, e) for e in coded.events]
                 rows["quotes"] += [_quote_row(run_id, q) for q in coded.quotes]
-                result.articles_coded += 1
+                result.coded += 1
                 result.events += len(coded.events)
             for table, table_rows in rows.items():
                 _bulk_insert(con, table, table_rows)
