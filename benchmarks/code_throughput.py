@@ -49,7 +49,7 @@ def main() -> int:
     parse = time.perf_counter() - t0
     n_sent = sum(len(list(d.sents)) for d in docs)
     t0 = time.perf_counter()
-    coded = [coder.code_doc(a, d) for a, d in zip(articles, docs)]
+    coded = [coder.code_doc(a, d) for a, d in zip(articles, docs, strict=False)]
     coding = time.perf_counter() - t0
     events = sum(len(c.events) for c in coded)
     print(f"articles: {len(articles)}  sentences: {n_sent}  events: {events}")

@@ -6,15 +6,11 @@ import json
 import subprocess
 import sys
 import time
-from dataclasses import replace
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from detente.coding import CodedArticle
 from detente.errors import StoreError
-from detente.model import Article, make_id
 from detente.store import Store
 from detente.store._schema import SCHEMA_VERSION
 

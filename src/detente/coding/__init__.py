@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from .._version import __version__
 from ..config import Settings
-from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
+from ..model import Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
 from .actors import ActorResolver, Resolved
 from .dates import SentenceDates
@@ -73,7 +73,7 @@ class Coder:
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         articles = list(articles) if not isinstance(articles, list) else articles
         docs = pipe(self.nlp, (a.text for a in articles), batch_size=self.settings.batch_size, n_process=self.settings.n_process)
-        for article, doc in zip(articles, docs):
+        for article, doc in zip(articles, docs, strict=False):
             yield self.code_doc(article, doc)
 
     def code_text(self, text: str, date: date | None = None, source: str = "") -> CodedArticle:

@@ -110,7 +110,7 @@ def evaluate(gold: Iterable[GoldSentence], predict: Callable[[list[GoldSentence]
     scores = {(c, a): Score() for c in CODE_LEVELS for a in ACTOR_LEVELS}
     extra = 0
     details = []
-    for sentence, predicted in zip(gold, predictions):
+    for sentence, predicted in zip(gold, predictions, strict=False):
         for (c, a), score in scores.items():
             g = Counter(_key(e, c, a) for e in sentence.events)
             p = Counter(_key(e, c, a) for e in predicted)

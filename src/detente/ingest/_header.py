@@ -108,7 +108,7 @@ def read_header(raw: str, path: str, markdown: bool) -> Header:
             pos = len(raw) if newline < 0 else newline + 1
     header.body_start = pos
     first = True
-    for start, end, line in _lines(raw, pos, 8):
+    for _start, end, line in _lines(raw, pos, 8):
         text = _clean_line(line)
         if not text:
             header.body_start = end + 1

@@ -203,7 +203,7 @@ class Store:
         with self.reader() as con:
             cur = con.execute(sql, list(params))
             names = [d[0] for d in cur.description]
-            return [dict(zip(names, row)) for row in cur.fetchall()]
+            return [dict(zip(names, row, strict=False)) for row in cur.fetchall()]
 
     def arrow(self, sql: str, params: Sequence[Any] = ()):
         with self.reader() as con:
