@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, Callable, Iterable
 
 from . import analysis
 from .coding import Coder, CodedArticle
+from .coding.explain import explain_event
 from .config import Settings, load_settings
 from .errors import E, InputError, StoreError
 from .ingest import Defaults, parse_date, read_inputs
@@ -116,6 +117,48 @@ class Detente:
 
     def summary(self, top: int = 10) -> dict[str, Any]:
         return analysis.summary(self.store, top)
+
+    def explain(self, event_id: str, run: str | None = None) -> dict[str, Any]:
+        """An event with its evidence: sentence, pattern, actors and how they were resolved, parse paths."""
+        table, params = ("events", [event_id, event_id + "%", run]) if run else ("current_events", [event_id, event_id + "%"])
+        where = "(id = ? OR id LIKE ?)" + (" AND run_id = ?" if run else "")
+        rows = self.store.query(f"SELECT * FROM {table} WHERE {where} ORDER BY id LIMIT 2", params)
+        if len(rows) != 1:
+            raise StoreError(E.E046.format(event_id=event_id))
+        event = rows[0]
+        article = self.store.query("SELECT text FROM articles WHERE id = ?", [event["article_id"]])[0]
+        doc = self.coder.nlp(article["text"])
+        entries = self.coder.patterns.by_id(event["pattern_id"])
+        pattern = entries[0] if entries else None
+        run_row = self.store.query("SELECT * FROM runs WHERE run_id = ?", [event["run_id"]])[0]
+        return {
+            "event": event,
+            "sentence": article["text"][event["sentence_start"] : event["sentence_end"]],
+            "pattern": None if pattern is None else {
+                "id": pattern.id, "code": pattern.code, "kind": pattern.kind,
+                "triggers": sorted(" ".join((p.lemma, *p.particles)) for p in entries),
+                "object": sorted(pattern.objects), "target": list(pattern.targets), "reciprocal": pattern.reciprocal, "file": pattern.source,
+            },
+            "paths": explain_event(doc, event),
+            "run": run_row,
+        }
+
+    def diff(self, run_a: str, run_b: str) -> dict[str, Any]:
+        """Events one run added and removed against another, on the articles both coded."""
+        for run in (run_a, run_b):
+            if not self.store.query("SELECT 1 FROM runs WHERE run_id = ?", [run]):
+                raise StoreError(E.E045.format(run=run))
+        both = "SELECT article_id FROM article_runs WHERE run_id = ? INTERSECT SELECT article_id FROM article_runs WHERE run_id = ?"
+        only = """SELECT * FROM events WHERE run_id = ? AND article_id IN ({both})
+                  AND id NOT IN (SELECT id FROM events WHERE run_id = ?) ORDER BY article_id, sentence_idx, trigger_start"""
+        articles = self.store.query(f"SELECT count(*) AS n FROM ({both})", [run_a, run_b])[0]["n"]
+        return {
+            "run_a": run_a,
+            "run_b": run_b,
+            "articles": articles,
+            "added": self.store.query(only.format(both=both), [run_b, run_a, run_b, run_a]),
+            "removed": self.store.query(only.format(both=both), [run_a, run_a, run_b, run_b]),
+        }
 
 
 def _parse_day(value: str) -> date:

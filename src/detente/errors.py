@@ -42,6 +42,7 @@ class E:
     E043 = "[E043] Database {path} does not exist; run 'detente ingest' first."
     E044 = "[E044] No article with id {article_id!r}."
     E045 = "[E045] No coding run {run!r}."
+    E046 = "[E046] No event with id {event_id!r} (or the prefix matches several)."
     E050 = "[E050] Gold file {path} line {line}: {detail}."
     E051 = "[E051] Unknown output format {fmt!r}; choose one of {choices}."
     E052 = "[E052] Format {fmt!r} needs an output file (--output)."

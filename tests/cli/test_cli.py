@@ -95,3 +95,29 @@ def test_eval_scores_gold(tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)["scores"]
     assert scores["root/exact"]["recall"] == 1.0 and scores["root/exact"]["precision"] == 1.0
+
+
+def test_explain_shows_pattern_actors_and_path(filled):
+    event = json.loads(runner.invoke(app, ["--db", str(filled), "events", "--format", "json", "--root", "11"]).stdout)[0]
+    result = runner.invoke(app, ["--db", str(filled), "explain", event["id"][:9]])
+    assert result.exit_code == 0, result.output
+    assert "pattern:" in result.stdout and "path:" in result.stdout and event["pattern_id"] in result.stdout
+    info = json.loads(runner.invoke(app, ["--db", str(filled), "explain", event["id"], "--format", "json"]).stdout)
+    assert info["paths"]["source"].startswith(event["trigger_text"]) and "nsubj" in info["paths"]["source"]
+    assert runner.invoke(app, ["--db", str(filled), "explain", "nope"]).exit_code == 3
+
+
+def test_diff_between_runs(filled, tmp_path):
+    """A user pattern that outranks a bundled one shows up as one event removed and one added."""
+    extra = tmp_path / "mine.yaml"
+    extra.write_text('name: mine\nversion: "1"\npatterns:\n  - {id: mine.condemn, code: "1121", verbs: [condemn], object: [russia]}\n')
+    src = tmp_path / "in.jsonl"
+    result = runner.invoke(app, ["--db", str(filled), "ingest", str(src)], env={"DETENTE_PATTERNS": str(extra)})
+    assert result.exit_code == 0, result.output
+    runs = json.loads(runner.invoke(app, ["--db", str(filled), "runs", "--format", "json"]).stdout)
+    assert [("mine@1" in r["patterns"], r["articles"]) for r in runs] == [(True, 2), (False, 2)]
+    new_run, old_run = runs[0]["run_id"], runs[1]["run_id"]
+    diff = json.loads(runner.invoke(app, ["--db", str(filled), "diff", old_run, new_run, "--format", "json"]).stdout)
+    assert diff["articles"] == 2
+    assert [(e["source"], e["code"], e["target"]) for e in diff["added"]] == [("UKR", "1121", "RUS")]
+    assert [(e["source"], e["code"], e["target"]) for e in diff["removed"]] == [("UKR", "111", "RUS")]

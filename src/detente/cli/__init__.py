@@ -203,6 +203,75 @@ def show(article_id: str = typer.Argument(..., help="Article id (a unique prefix
             )
 
 
+@app.command()
+def explain(
+    event_id: str = typer.Argument(..., help="Event id (a unique prefix is enough)."),
+    run: Optional[str] = typer.Option(None, help="Coding run (default: the article's latest)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Why an event was coded: sentence, pattern, parse path, actors and how they were resolved."""
+    det = Detente(settings=state.settings)
+    try:
+        info = det.explain(event_id, run)
+    except DetenteError as exc:
+        _fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(info, indent=2, default=str) + "\n")
+        return
+    ev, pat = info["event"], info["pattern"]
+    out.print(f"[bold]{ev['source']} [{ev['code']}] {ev['target']}[/bold]  goldstein {ev['goldstein']}, quad {ev['quad_class']} ({QUAD_CLASS_NAMES[ev['quad_class']]}), PLOVER {ev['plover_type'] or '-'}  id={ev['id']}")
+    out.print(f"sentence {ev['sentence_idx']} of article {ev['article_id']} [{ev['sentence_start']}:{ev['sentence_end']}]:", highlight=False)
+    out.print(f"  {info['sentence']}", highlight=False)
+    out.print(f"trigger: {ev['trigger_text']!r} at {ev['trigger_start']}", highlight=False)
+    if pat:
+        out.print(f"pattern: {pat['id']} ({pat['kind']} {', '.join(pat['triggers'])}; object {pat['object'] or '-'}; target slots {pat['target']}) from {Path(pat['file']).name}", highlight=False)
+    for side in ("source", "target"):
+        out.print(
+            f"{side}: {ev[side]} {ev[side + '_name'] or ''} {('(' + ev[side + '_role'] + ')') if ev[side + '_role'] else ''}"
+            f" ← {ev[side + '_resolution'] or 'absent'}; path: {info['paths'].get(side, '-')}",
+            highlight=False,
+        )
+    out.print(f"date: {ev['date']} ({ev['date_precision']}, {ev['date_origin']}); modality: {ev['modality']}; confidence {ev['confidence']:.2f}", highlight=False)
+    r = info["run"]
+    out.print(f"run {r['run_id']}: {r['coder']}, {r['model']}, {r['patterns']}, {r['actors']}, {r['cameo']}", highlight=False)
+
+
+@app.command()
+def runs(fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv.")) -> None:
+    """Coding runs in the database, newest first, with their versions and article counts."""
+    det = Detente(settings=state.settings)
+    try:
+        rows = det.store.query(
+            "SELECT r.*, (SELECT count(*) FROM article_runs a WHERE a.run_id = r.run_id) AS articles FROM runs r ORDER BY created_at DESC"
+        )
+    except DetenteError as exc:
+        _fail(exc)
+    _rows_out(rows, fmt, None, ["run_id", "created_at", "articles", "coder", "patterns", "actors", "cameo"])
+
+
+@app.command()
+def diff(
+    run_a: str = typer.Argument(..., help="The older run."),
+    run_b: str = typer.Argument(..., help="The newer run."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
+) -> None:
+    """What a dictionary or coder change added and removed, on the articles both runs coded."""
+    det = Detente(settings=state.settings)
+    try:
+        result = det.diff(run_a, run_b)
+    except DetenteError as exc:
+        _fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, indent=2, default=str) + "\n")
+        return
+    rows = [{"change": "+", **e} for e in result["added"]] + [{"change": "-", **e} for e in result["removed"]]
+    if fmt != "table":
+        _rows_out(rows, fmt, None, [])
+        return
+    out.print(f"{result['articles']} articles coded by both runs: {len(result['added'])} events added, {len(result['removed'])} removed")
+    _rows_out(rows, "table", None, ["change", "article_id", "sentence_idx", "source", "code", "target", "pattern_id", "trigger_text"])
+
+
 @app.command(name="code")
 def code_cmd(
     paths: list[str] = typer.Argument(None, help="JSONL files of {id, text, date}; default stdin."),

@@ -64,7 +64,7 @@ class Coder:
     def versions(self) -> dict[str, str]:
         return {
             "coder": CODER_VERSION,
-            "model": f"{self.nlp.meta.get('name')}/{self.nlp.meta.get('version')}",
+            "model": f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}/{self.nlp.meta.get('version')}",
             "patterns": self.patterns.version,
             "actors": f"detente-actors@{self.tables.version}",
             "cameo": f"detente-cameo@{self.cameo.version}",

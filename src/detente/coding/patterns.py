@@ -45,6 +45,10 @@ class PatternSet:
     count: int
     open_target_roots: frozenset[str] = frozenset()
 
+    def by_id(self, pattern_id: str) -> list[Pattern]:
+        """Every trigger entry of one pattern (one per lemma)."""
+        return [p for index in (self.verbs, self.nouns) for group in index.values() for p in group if p.id == pattern_id]
+
     def for_token(self, kind: str, *keys: str) -> list[Pattern]:
         index = self.verbs if kind == "verb" else self.nouns
         seen: dict[str, Pattern] = {}
