@@ -21,7 +21,7 @@ from ..nlp import common_words, load_pipeline, pipe
 from .actors import ActorResolver, Resolved
 from .dates import SentenceDates
 from .events import EventMatcher, Match
-from .patterns import load_patterns
+from .patterns import load_modality, load_patterns
 from .places import load_gazetteer
 from .tables import load_actors, load_cameo
 
@@ -58,7 +58,8 @@ class Coder:
         ruler += [{"label": "GPE", "pattern": name} for name in self.gazetteer.ruler_names(lemma_words)]
         self.nlp = load_pipeline(self.settings.model, ruler)
         self.resolver = ActorResolver(self.tables, self.nlp, self.gazetteer, frozenset(self.patterns.nouns))
-        self.matcher = EventMatcher(self.patterns)
+        self.modality = load_modality()
+        self.matcher = EventMatcher(self.patterns, self.modality)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -133,9 +134,10 @@ class Coder:
         info = self.cameo[match.pattern.code]
         modality = (
             "negated" if match.negated
+            else match.embedded if match.embedded and match.embedded != "reported"
             else "hypothetical" if match.hypothetical
             else "historical" if dates.is_historical(when.date)
-            else "asserted"
+            else match.embedded or "asserted"
         )
         trigger = match.trigger
         for source, target in pairs:

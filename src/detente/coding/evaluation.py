@@ -125,14 +125,10 @@ def evaluate(gold: Iterable[GoldSentence], predict: Callable[[list[GoldSentence]
     return Evaluation(n, scores, extra / n if n else 0.0, details)
 
 
-#: modalities that do not count as a coded event
-NOT_EVENTS = ("negated", "hypothetical")
-
-
 def coder_predictions(coder, gold_sentences: list[GoldSentence]) -> list[list[tuple[str, str, str]]]:
     """Code each gold sentence on its own, dated as in the gold."""
     articles = [Article(id=make_id("a", "gold", text_hash(g.text), g.uid), text=g.text, date=g.date) for g in gold_sentences]
     return [
-        [(e.source_code, e.target_code, e.code) for e in coded.events if e.modality not in NOT_EVENTS]
+        [(e.source_code, e.target_code, e.code) for e in coded.events if e.modality not in coder.modality.not_events]
         for coded in coder.code_articles(articles)
     ]

@@ -34,6 +34,7 @@ class Match:
     targets: tuple[Token, ...]
     negated: bool
     hypothetical: bool
+    embedded: str | None  # modality from a governing verb or marker: threatened, intended, conditional...
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -120,8 +121,9 @@ def _support_verbs(noun: Token) -> list[Token]:
 class EventMatcher:
     """Finds, per token, the most specific pattern whose arguments hold actors."""
 
-    def __init__(self, patterns: PatternSet):
+    def __init__(self, patterns: PatternSet, modality: "Modality"):
         self.patterns = patterns
+        self.modality = modality
 
     def _candidates(self, tok: Token) -> list[Pattern]:
         kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
@@ -193,7 +195,7 @@ class EventMatcher:
                     continue
                 fired.add(tok.i)
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
-                yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok))
+                yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok))
                 break
 
 
@@ -215,3 +217,31 @@ def _hypothetical(tok: Token) -> bool:
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
     return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
+
+
+@dataclass(frozen=True)
+class Modality:
+    """Governing verbs and markers that change what an embedded event is (data/patterns/modality.yaml)."""
+
+    governors: dict[str, str]  # lemma → modality
+    future: frozenset[str]
+    conditional: frozenset[str]
+    not_events: frozenset[str]
+
+    def of(self, tok: Token) -> str | None:
+        """'threatened to impose': threatened; 'will visit': intended; 'if this siege continues': conditional."""
+        if any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
+            return "conditional"
+        node = tok
+        for _ in range(_MAX_CLIMB):
+            if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or node.head.i == node.i:
+                break
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in node.children):
+                return "conditional"
+            head = node.head
+            if node.dep_ != "conj" and head.lemma_.lower() in self.governors:
+                return self.governors[head.lemma_.lower()]
+            node = head
+        if any(c.dep_ == "aux" and c.lower_ in self.future for c in tok.children):
+            return "intended"
+        return None

@@ -94,6 +94,16 @@ def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, se
     return patterns
 
 
+@lru_cache(maxsize=2)
+def load_modality():
+    """The bundled modality table (governing verbs, markers, modalities that are not events)."""
+    from .events import Modality
+
+    data = yaml.safe_load(data_path("patterns", "modality.yaml").read_text("utf-8"))
+    governors = {lemma: modality for modality, lemmas in data["governors"].items() for lemma in lemmas}
+    return Modality(governors, frozenset(data["future_auxiliaries"]), frozenset(data["conditional_markers"]), frozenset(data["not_events"]))
+
+
 @lru_cache(maxsize=8)
 def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet:
     """The bundled dictionary plus any user files (later files add patterns)."""
