@@ -165,6 +165,7 @@ class Event:
     confidence: float = 1.0
     source_resolution: str | None = None
     target_resolution: str | None = None
+    quote_id: str | None = None  # the quote the event was said in, if any
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -213,5 +214,6 @@ class Event:
             "source_text": self.source_span.text if self.source_span else None,
             "target_text": self.target_span.text if self.target_span else None,
             "pattern": self.pattern_id,
+            "quote_id": self.quote_id,
             "confidence": round(self.confidence, 3),
         }

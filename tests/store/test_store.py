@@ -118,3 +118,18 @@ def test_readers_see_no_lock_errors_while_a_writer_commits(tmp_path):
     assert not errors, errors[:3]
     assert reads > 5
     assert store.query("SELECT count(*) n FROM articles")[0]["n"] == 2000
+
+
+def test_an_older_schema_is_migrated_in_place(tmp_path):
+    from detente.store._schema import MIGRATIONS
+
+    path = tmp_path / "v1.duckdb"
+    con = duckdb.connect(str(path))
+    for sql in MIGRATIONS[0][1]:
+        con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    store = Store(path)
+    store.write([], {"coder": "c", "model": "m", "patterns": "p", "actors": "a", "cameo": "k"})
+    assert store.schema_version() == SCHEMA_VERSION
+    assert "quote_id" in {r["column_name"] for r in store.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'")}

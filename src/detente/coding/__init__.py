@@ -20,7 +20,7 @@ from ..model import Article, Event, Mention, Quote, Sentence, Span, make_id, tex
 from ..nlp import common_words, load_pipeline, pipe
 from .actors import ActorResolver, Resolved
 from .dates import SentenceDates
-from .events import EventMatcher, Match
+from .events import EventMatcher, Match, subjects
 from .patterns import load_modality, load_patterns
 from .places import load_gazetteer
 from .tables import load_actors, load_cameo
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 CODER_VERSION = f"detente-coder/{__version__}"
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
-_SPEECH_VERBS = {"say", "tell", "declare", "state", "add", "warn", "insist", "announce", "write", "comment"}
+_SPEECH_VERBS = {"say", "tell", "declare", "state", "add", "warn", "insist", "announce", "write", "comment", "threaten", "reply", "respond", "ask", "argue", "claim"}
 
 
 @dataclass
@@ -93,6 +93,7 @@ class Coder:
                 sent_index[tok.i] = i
         hits = self.resolver.name_hits(doc)
         coded.mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
+        coded.quotes = self._quotes(article, doc, resolved, hits, sent_index)
         dates = SentenceDates(doc, article.date)
         seen: set[str] = set()
         actor_memo: dict[int, bool] = {}
@@ -104,11 +105,10 @@ class Coder:
 
         for i, sent in enumerate(sents):
             for match in self.matcher.matches(sent, is_actor):
-                for event in self._events(article, coded.sentences[i], match, resolved, hits, dates):
+                for event in self._events(article, coded.sentences[i], match, resolved, hits, dates, coded.quotes):
                     if event.id not in seen:
                         seen.add(event.id)
                         coded.events.append(event)
-        coded.quotes = self._quotes(article, doc, coded.sentences, resolved, sent_index)
         return coded
 
     def _actor(self, tok, resolved: dict[int, Resolved], hits, when: date | None) -> Resolved | None:
@@ -116,7 +116,7 @@ class Coder:
             return resolved.get(tok.i)
         return self.resolver.resolve_np(tok, hits, when)
 
-    def _events(self, article: Article, sentence: Sentence, match: Match, resolved, hits, dates: SentenceDates) -> Iterator[Event]:
+    def _events(self, article: Article, sentence: Sentence, match: Match, resolved, hits, dates: SentenceDates, quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
         sources = [r for r in (self._actor(t, resolved, hits, when.date) for t in match.sources) if r]
         targets = [r for r in (self._actor(t, resolved, hits, when.date) for t in match.targets) if r]
@@ -140,6 +140,7 @@ class Coder:
             else match.embedded or "asserted"
         )
         trigger = match.trigger
+        quote = next((q for q in quotes if q.start <= trigger.idx < q.end), None)
         for source, target in pairs:
             if source is None and target is None:
                 continue
@@ -170,26 +171,34 @@ class Coder:
                 confidence=_confidence(source, target, when.origin),
                 source_resolution=source.resolution if source else None,
                 target_resolution=target.resolution if target else None,
+                quote_id=quote.id if quote else None,
             )
 
-    def _quotes(self, article: Article, doc, sentences: list[Sentence], resolved, sent_index) -> list[Quote]:
+    def _quotes(self, article: Article, doc, resolved, hits, sent_index) -> list[Quote]:
+        """Quoted speech with its speaker: the subject of the speech verb that governs or follows the quote."""
         quotes = []
         for m in _QUOTE.finditer(article.text):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or len(span) < 3:
                 continue
-            sent = span.sent
-            speaker: Resolved | None = None
-            for tok in sent:
-                if tok.lemma_.lower() in _SPEECH_VERBS and not (span.start <= tok.i < span.end):
-                    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-                        speaker = resolved.get(subj.i)
-                    break
+            speaker = self._speaker(span, resolved, hits, article.date)
             quotes.append(
                 Quote(article.id, sent_index[span.start], m.start(1), m.end(1), m.group(1),
                       speaker.actor if speaker else None, speaker.span.text if speaker else None)
             )
         return quotes
+
+    def _speaker(self, quote, resolved, hits, when) -> Resolved | None:
+        inside = range(quote.start, quote.end)
+        verbs = [t for t in quote.sent if t.lemma_.lower() in _SPEECH_VERBS and t.i not in inside]
+        # the verb whose clause holds the quote ("said: “...”", "threatening that “...”"), else the nearest one
+        verbs.sort(key=lambda v: (not (v.left_edge.i <= quote.start and quote.end <= v.right_edge.i + 1), abs(v.i - quote.start)))
+        for verb in verbs:
+            for subject in subjects(verb):
+                found = self._actor(subject, resolved, hits, when)
+                if found is not None:
+                    return found
+        return None
 
 
 def _has_country(resolved: Resolved | None) -> bool:

@@ -271,7 +271,7 @@ def _event_row(run_id: str, e) -> dict:
         plover_type=e.plover_type, plover_mode=e.plover_mode,
         date=e.date, date_precision=e.date_precision, date_origin=e.date_origin, modality=e.modality,
         pattern_id=e.pattern_id, confidence=e.confidence,
-        source_resolution=e.source_resolution, target_resolution=e.target_resolution,
+        source_resolution=e.source_resolution, target_resolution=e.target_resolution, quote_id=e.quote_id,
     )
 
 

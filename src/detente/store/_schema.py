@@ -49,4 +49,15 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        [
+            # events said inside a quote point at it; views are rebuilt to pick up the column
+            "ALTER TABLE events ADD COLUMN quote_id VARCHAR",
+            "CREATE OR REPLACE VIEW current_events AS SELECT e.* FROM events e JOIN latest_runs l USING (article_id, run_id)",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,25 @@
+"""Quotes: the speaker resolved to an actor, and events said inside a quote linked to it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_speaker_after_the_quote(coder):
+    coded = coder.code_text("“We will never accept these sanctions,” Iran's foreign minister said on Monday.", date(2010, 6, 1))
+    (quote,) = coded.quotes
+    assert quote.speaker is not None and quote.speaker.code == "IRNGOV"
+    assert coded.article.text[quote.start : quote.end] == quote.text
+
+
+def test_speaker_of_a_quoted_threat(coder):
+    text = "On Monday, Moqtada al-Sadr issued a statement threatening that “if this siege continues for long, we will resort to actions”."
+    (quote,) = coder.code_text(text, date(2006, 11, 2)).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Moqtada al-Sadr"
+
+
+def test_event_inside_a_quote_points_at_it(coder):
+    coded = coder.code_text("Syria's president said: “Israel attacked our army on Monday.”", date(2010, 6, 1))
+    (quote,) = coded.quotes
+    inside = [e for e in coded.events if e.trigger.text == "attacked"]
+    assert inside and all(e.quote_id == quote.id for e in inside)
