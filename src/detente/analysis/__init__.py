@@ -29,6 +29,9 @@ def summary(store: Store, top: int = 10) -> dict[str, Any]:
         "sentences": one("SELECT count(*) AS n FROM sentences"),
         "events": one("SELECT count(*) AS n FROM current_events"),
         "runs": one("SELECT count(*) AS n FROM runs"),
+        "not_politics": one(
+            "SELECT count(*) AS n FROM article_runs a JOIN latest_runs l USING (article_id, run_id) WHERE story_type <> 'politics'"
+        ),
         "events_by_quad": {r["quad"]: r["n"] for r in quads},
         "top_dyads": dyads,
     }

@@ -372,7 +372,8 @@ def summary(
 
 def print_summary(info: dict) -> None:
     out.print(
-        f"[bold]{info['articles']}[/bold] articles ({info['duplicates']} duplicates, {info['undated_articles']} undated), "
+        f"[bold]{info['articles']}[/bold] articles ({info['duplicates']} duplicates, {info['undated_articles']} undated, "
+        f"{info['not_politics']} not political news: sports, business, entertainment, obituaries), "
         f"[bold]{info['sentences']}[/bold] sentences, [bold]{info['events']}[/bold] events",
         highlight=False,
     )

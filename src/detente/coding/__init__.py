@@ -23,6 +23,7 @@ from .dates import SentenceDates
 from .events import EventMatcher, Match, subjects
 from .patterns import load_modality, load_patterns
 from .places import load_gazetteer
+from .stories import POLITICS, load_story_types, state_actor_mentions
 from .tables import load_actors, load_cameo
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class CodedArticle:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    story_type: str = POLITICS  # sports, business, entertainment and obituary stories get no events
 
 
 class Coder:
@@ -59,6 +61,7 @@ class Coder:
         self.nlp = load_pipeline(self.settings.model, ruler)
         self.resolver = ActorResolver(self.tables, self.nlp, self.gazetteer, frozenset(self.patterns.nouns))
         self.modality = load_modality()
+        self.story_types = load_story_types()
         self.matcher = EventMatcher(self.patterns, self.modality)
 
     @property
@@ -66,7 +69,7 @@ class Coder:
         return {
             "coder": CODER_VERSION,
             "model": f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}/{self.nlp.meta.get('version')}",
-            "patterns": self.patterns.version,
+            "patterns": f"{self.patterns.version}+detente-modality@{self.modality.version}+detente-story-types@{self.story_types.version}",
             "actors": f"detente-actors@{self.tables.version}",
             "cameo": f"detente-cameo@{self.cameo.version}",
         }
@@ -94,6 +97,9 @@ class Coder:
         hits = self.resolver.name_hits(doc)
         coded.mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
         coded.quotes = self._quotes(article, doc, resolved, hits, sent_index)
+        coded.story_type = self.story_types.classify(doc, state_actor_mentions(coded.mentions))
+        if coded.story_type != POLITICS:
+            return coded
         dates = SentenceDates(doc, article.date)
         seen: set[str] = set()
         actor_memo: dict[int, bool] = {}

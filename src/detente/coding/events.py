@@ -227,6 +227,7 @@ class Modality:
     future: frozenset[str]
     conditional: frozenset[str]
     not_events: frozenset[str]
+    version: str = "unversioned"
 
     def of(self, tok: Token) -> str | None:
         """'threatened to impose': threatened; 'will visit': intended; 'if this siege continues': conditional."""

@@ -101,7 +101,10 @@ def load_modality():
 
     data = yaml.safe_load(data_path("patterns", "modality.yaml").read_text("utf-8"))
     governors = {lemma: modality for modality, lemmas in data["governors"].items() for lemma in lemmas}
-    return Modality(governors, frozenset(data["future_auxiliaries"]), frozenset(data["conditional_markers"]), frozenset(data["not_events"]))
+    return Modality(
+        governors, frozenset(data["future_auxiliaries"]), frozenset(data["conditional_markers"]),
+        frozenset(data["not_events"]), str(data["version"]),
+    )
 
 
 @lru_cache(maxsize=8)

@@ -188,7 +188,7 @@ class Store:
                     rows["articles"].append(_article_row(a, duplicate_of, now))
                     rows["sentences"] += [dict(article_id=s.article_id, idx=s.index, start_char=s.start, end_char=s.end, text=s.text) for s in coded.sentences]
                     result.new += 1
-                rows["article_runs"].append(dict(article_id=a.id, run_id=run_id, coded_at=now))
+                rows["article_runs"].append(dict(article_id=a.id, run_id=run_id, coded_at=now, story_type=coded.story_type))
                 rows["mentions"] += [_mention_row(run_id, m) for m in coded.mentions]
                 rows["events"] += [_event_row(run_id, e) for e in coded.events]
                 rows["quotes"] += [_quote_row(run_id, q) for q in coded.quotes]

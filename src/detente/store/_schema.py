@@ -60,4 +60,6 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append((3, ["ALTER TABLE article_runs ADD COLUMN story_type VARCHAR"]))  # the story filter's verdict, per run
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

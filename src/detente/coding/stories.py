@@ -1,0 +1,81 @@
+"""The story filter: sports, business, entertainment and obituary copy is not political news.
+
+A cue-density classifier over lemmas, with its cue lists kept as data
+(data/text/story_types.yaml): small, explainable, and measured on a labelled
+sample in tests/data/story_types.jsonl.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Doc
+
+from ..model import Mention
+from .tables import data_path
+
+POLITICS = "politics"
+
+
+@dataclass(frozen=True)
+class StoryTypes:
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[re.Pattern[str], ...]]
+    min_words: int
+    min_density: float
+    politics_margin: float
+    version: str
+
+    def densities(self, doc: Doc, state_actors: int = 0) -> dict[str, float]:
+        """Cue hits per 100 words, per story type; each state-actor mention is a political cue."""
+        words = [t for t in doc if t.is_alpha]
+        if len(words) < self.min_words:
+            return {}
+        lemmas = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
+        text = doc.text.lower()
+        scale = 100.0 / len(words)
+        out = {}
+        for kind, cues in self.words.items():
+            hits = sum(1 for lemma in lemmas if lemma in cues) / 2  # lemma and surface both counted: halve
+            hits += sum(len(p.findall(text)) for p in self.phrases[kind])
+            out[kind] = hits * scale
+        out[POLITICS] = out.get(POLITICS, 0.0) + state_actors * scale
+        return out
+
+    def classify(self, doc: Doc, state_actors: int = 0) -> str:
+        scores = self.densities(doc, state_actors)
+        if not scores:
+            return POLITICS
+        politics = scores.pop(POLITICS, 0.0)
+        kind, best = max(scores.items(), key=lambda kv: kv[1])
+        if best >= self.min_density and best > politics * self.politics_margin:
+            return kind
+        return POLITICS
+
+
+_STATE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP")
+
+
+def state_actor_mentions(mentions: list[Mention]) -> int:
+    """Mentions of governments, militaries, legislatures, courts, police, office holders and IGOs."""
+    return sum(
+        1 for m in mentions
+        if m.actor.code.startswith("IGO") or any(sector in _STATE_SECTORS for sector in m.actor.sectors) or m.actor.kind == "metonym"
+    )
+
+
+@lru_cache(maxsize=1)
+def load_story_types() -> StoryTypes:
+    data = yaml.safe_load(data_path("text", "story_types.yaml").read_text("utf-8"))
+    sections = {**data["types"], POLITICS: data["politics"]}
+    return StoryTypes(
+        words={k: frozenset(str(w).lower() for w in v.get("words", [])) for k, v in sections.items()},
+        phrases={k: tuple(re.compile(r"\b" + re.escape(str(p).lower()) + r"\b") for p in v.get("phrases", [])) for k, v in sections.items()},
+        min_words=int(data["min_words"]),
+        min_density=float(data["min_density"]),
+        politics_margin=float(data["politics_margin"]),
+        version=str(data["version"]),
+    )
