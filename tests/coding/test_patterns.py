@@ -49,3 +49,23 @@ def test_protest_needs_no_target(coder):
 def test_noun_under_a_firing_verb_does_not_fire_again(coder):
     codes = _codes(coder, "Israel launched an attack on Hamas on Monday.")
     assert len([c for _, c, _ in codes if c.startswith("19")]) == 1
+
+
+def test_coverage_report():
+    cameo = load_cameo()
+    cov = load_patterns(cameo).coverage(cameo)
+    assert cov["codes"] == 291 and cov["codes_with_patterns"] >= 240
+    assert set(cov["per_root"]) == {f"{r:02d}" for r in range(1, 21)}
+    assert all(0 < v["covered"] <= v["codes"] for v in cov["per_root"].values())
+
+
+def test_precision_per_pattern(coder):
+    from detente.coding.evaluation import GoldSentence, pattern_precision
+
+    gold = [
+        GoldSentence("g1", "Ukraine condemned Russia on Monday.", date(2014, 3, 17), (("UKR", "RUS", "111"),)),
+        GoldSentence("g2", "Israel condemned the United States.", date(2014, 3, 17), ()),
+    ]
+    stats = pattern_precision(coder, gold)
+    (pid, row), = stats.items()
+    assert (row["tp"], row["fp"], row["precision"]) == (1, 1, 0.5)

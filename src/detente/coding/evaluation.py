@@ -132,3 +132,23 @@ def coder_predictions(coder, gold_sentences: list[GoldSentence]) -> list[list[tu
         [(e.source_code, e.target_code, e.code) for e in coded.events if e.modality not in coder.modality.not_events]
         for coded in coder.code_articles(articles)
     ]
+
+
+def pattern_precision(coder, gold_sentences: list[GoldSentence]) -> dict[str, dict]:
+    """Per pattern: predictions that match a gold event at root level (actors ignored) and those that don't."""
+    articles = [Article(id=make_id("a", "gold", text_hash(g.text), g.uid), text=g.text, date=g.date) for g in gold_sentences]
+    stats: dict[str, dict] = {}
+    for gold, coded in zip(gold_sentences, coder.code_articles(articles)):
+        remaining = Counter(e[2][:2] for e in gold.events)
+        for event in coded.events:
+            if event.modality in coder.modality.not_events:
+                continue
+            row = stats.setdefault(event.pattern_id, {"tp": 0, "fp": 0})
+            if remaining[event.root] > 0:
+                remaining[event.root] -= 1
+                row["tp"] += 1
+            else:
+                row["fp"] += 1
+    for row in stats.values():
+        row["precision"] = round(row["tp"] / (row["tp"] + row["fp"]), 3)
+    return dict(sorted(stats.items(), key=lambda kv: (-(kv[1]["tp"] + kv[1]["fp"]), kv[0])))

@@ -49,6 +49,23 @@ class PatternSet:
         """Every trigger entry of one pattern (one per lemma)."""
         return [p for index in (self.verbs, self.nouns) for group in index.values() for p in group if p.id == pattern_id]
 
+    def coverage(self, cameo: CameoTable) -> dict:
+        """Which CAMEO codes have a pattern: overall and per root (root codes themselves not counted)."""
+        codes = {p.code for index in (self.verbs, self.nouns) for group in index.values() for p in group}
+        leaf = [c for c in cameo.codes if len(c) > 2]
+        per_root: dict[str, list[int]] = {}
+        for code in leaf:
+            covered_total = per_root.setdefault(code[:2], [0, 0])
+            covered_total[0] += code in codes
+            covered_total[1] += 1
+        return {
+            "patterns": self.count,
+            "codes_with_patterns": sum(c in codes for c in leaf),
+            "codes": len(leaf),
+            "per_root": {root: {"covered": c, "codes": t} for root, (c, t) in sorted(per_root.items())},
+            "uncovered": sorted(c for c in leaf if c not in codes),
+        }
+
     def for_token(self, kind: str, *keys: str) -> list[Pattern]:
         index = self.verbs if kind == "verb" else self.nouns
         seen: dict[str, Pattern] = {}
