@@ -30,7 +30,8 @@ class GoldSentence:
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
 
-def read_gold(path: Path) -> list[GoldSentence]:
+def read_gold(path: Path, where: dict[str, str] | None = None) -> list[GoldSentence]:
+    """Gold sentences; ``where`` keeps those whose ``meta`` (or top-level) fields equal the given values."""
     gold = []
     with Path(path).open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
@@ -40,7 +41,10 @@ def read_gold(path: Path) -> list[GoldSentence]:
                 rec = json.loads(line)
                 events = tuple((e.get("source") or "---", e.get("target") or "---", str(e.get("code") or "")) for e in rec.get("events", []))
                 when = date.fromisoformat(rec["date"]) if rec.get("date") else None
-                gold.append(GoldSentence(str(rec.get("uid", number)), rec["text"], when, events, rec.get("meta") or {}))
+                meta = rec.get("meta") or {}
+                if where and any(str(meta.get(k, rec.get(k))) != v for k, v in where.items()):
+                    continue
+                gold.append(GoldSentence(str(rec.get("uid", number)), rec["text"], when, events, meta))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise InputError(E.E050.format(path=path, line=number, detail=exc), str(path), number) from None
     return gold
