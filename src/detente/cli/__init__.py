@@ -391,6 +391,28 @@ def print_summary(info: dict) -> None:
     out.print(dyads)
 
 
+patterns_app = typer.Typer(no_args_is_help=True, help="Pattern dictionaries: import other coders' dictionaries.")
+app.add_typer(patterns_app, name="patterns")
+
+
+@patterns_app.command(name="import")
+def patterns_import(
+    source: Path = typer.Argument(..., help="PETRARCH-2 / TABARI verb dictionary (e.g. CAMEO.2.0.txt)."),
+    output: Path = typer.Option(..., "--output", "-o", help="YAML pattern file to write (use it with DETENTE_PATTERNS)."),
+) -> None:
+    """Convert a PETRARCH-2 / TABARI verb dictionary into a detente pattern file."""
+    import yaml
+
+    from ..coding.importers import import_petrarch_verbs
+
+    try:
+        data, stats = import_petrarch_verbs(source)
+        output.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    except (DetenteError, OSError) as exc:
+        _fail(exc)
+    out.print(f"wrote {output}: {stats.summary()}", highlight=False)
+
+
 def run() -> None:
     """Console entry point."""
     try:
