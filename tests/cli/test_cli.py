@@ -121,3 +121,25 @@ def test_diff_between_runs(filled, tmp_path):
     assert diff["articles"] == 2
     assert [(e["source"], e["code"], e["target"]) for e in diff["added"]] == [("UKR", "1121", "RUS")]
     assert [(e["source"], e["code"], e["target"]) for e in diff["removed"]] == [("UKR", "111", "RUS")]
+
+
+def test_patterns_coverage(filled, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"uid": "g1", "date": "2014-03-17", "text": "Ukraine condemned Russia on Monday.",
+                                "events": [{"source": "UKR", "target": "RUS", "code": "111"}], "meta": {"nature": "news"}}) + "\n")
+    result = runner.invoke(app, ["--db", str(filled), "patterns", "coverage", "--gold", str(gold), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["coverage"]["codes"] == 291 and report["fired"]["patterns"] >= 1
+    assert any(row["tp"] == 1 for row in report["precision"].values())
+
+
+def test_eval_where_filters_gold(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"uid": "a", "text": "Ukraine condemned Russia.", "events": [], "meta": {"nature": "news"}}) + "\n"
+        + json.dumps({"uid": "b", "text": "Iran condemned Israel.", "events": [], "meta": {"nature": "constructed"}}) + "\n"
+    )
+    result = runner.invoke(app, ["eval", str(gold), "--where", "nature=news", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["sentences"] == 1
+    assert runner.invoke(app, ["eval", str(gold), "--where", "nature"]).exit_code == 2

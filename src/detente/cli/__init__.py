@@ -12,9 +12,10 @@ import json
 import logging
 import sys
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -60,15 +61,30 @@ def main(
 ) -> None:
     level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=err, show_path=False)], force=True)
-    try:
+    with _reported():
         state.settings = load_settings({"db": db})
-    except DetenteError as exc:
-        _fail(exc)
 
 
 def _fail(exc: Exception) -> None:
     err.print(f"[red]error:[/red] {exc}", highlight=False)
     raise typer.Exit(EXIT_ERROR)
+
+
+@contextmanager
+def _reported(*also: type[Exception]) -> Iterator[None]:
+    """A detente error (or one of ``also``) becomes one clear line on stderr and exit code 3."""
+    try:
+        yield
+    except (DetenteError, *also) as exc:
+        _fail(exc)
+
+
+def _db() -> Detente:
+    return Detente(settings=state.settings)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
 
 
 def _day(value: Optional[str], option: str) -> Optional[date]:
@@ -90,14 +106,12 @@ def ingest(
 ) -> None:
     """Read, code and store news articles (idempotent: re-running stores nothing twice)."""
     when = _day(date_, "--date")
-    det = Detente(settings=state.settings)
+    det = _db()
     show = err.is_terminal
-    try:
+    with _reported():
         with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=not show) as bar:
             task = bar.add_task("articles", total=None)
             report = det.ingest(paths, date=when, source=source, progress=lambda n: bar.advance(task, n))
-    except DetenteError as exc:
-        _fail(exc)
     for problem in report.errors:
         err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
     out.print(
@@ -162,25 +176,21 @@ def events(
 ) -> None:
     """List coded events, filtered."""
     filters = EventFilter(actor, dyad, code, root, _day(since, "--since"), _day(until, "--until"), article, run, limit)
-    det = Detente(settings=state.settings)
-    try:
+    det = _db()
+    with _reported():
         if fmt == "parquet":
             _rows_out([], fmt, output, [], det.events_arrow(filters))
             return
         rows = det.events(filters)
-    except DetenteError as exc:
-        _fail(exc)
     _rows_out(rows, fmt, output, ["date", "source", "code", "target", "goldstein", "quad_class", "plover_type", "modality", "article_id", "sentence_idx", "trigger_text"])
 
 
 @app.command()
 def show(article_id: str = typer.Argument(..., help="Article id (a unique prefix is enough).")) -> None:
     """Show an article with its events highlighted in their sentences."""
-    det = Detente(settings=state.settings)
-    try:
+    det = _db()
+    with _reported():
         art = det.article(article_id)
-    except DetenteError as exc:
-        _fail(exc)
     out.rule(f"[bold]{art.get('title') or art['id']}")
     out.print(f"{art['id']}  source: {art['source'] or 'unknown'}  date: {art['date'] or 'unknown'} ({art['date_origin']})  {art['path'] or ''}", highlight=False)
     by_sentence: dict[int, list[dict]] = {}
@@ -210,13 +220,11 @@ def explain(
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Why an event was coded: sentence, pattern, parse path, actors and how they were resolved."""
-    det = Detente(settings=state.settings)
-    try:
+    det = _db()
+    with _reported():
         info = det.explain(event_id, run)
-    except DetenteError as exc:
-        _fail(exc)
     if fmt == "json":
-        sys.stdout.write(json.dumps(info, indent=2, default=str) + "\n")
+        _print_json(info)
         return
     ev, pat = info["event"], info["pattern"]
     out.print(f"[bold]{ev['source']} [{ev['code']}] {ev['target']}[/bold]  goldstein {ev['goldstein']}, quad {ev['quad_class']} ({QUAD_CLASS_NAMES[ev['quad_class']]}), PLOVER {ev['plover_type'] or '-'}  id={ev['id']}")
@@ -239,13 +247,11 @@ def explain(
 @app.command()
 def runs(fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl or csv.")) -> None:
     """Coding runs in the database, newest first, with their versions and article counts."""
-    det = Detente(settings=state.settings)
-    try:
+    det = _db()
+    with _reported():
         rows = det.store.query(
             "SELECT r.*, (SELECT count(*) FROM article_runs a WHERE a.run_id = r.run_id) AS articles FROM runs r ORDER BY created_at DESC"
         )
-    except DetenteError as exc:
-        _fail(exc)
     _rows_out(rows, fmt, None, ["run_id", "created_at", "articles", "coder", "patterns", "actors", "cameo"])
 
 
@@ -256,13 +262,11 @@ def diff(
     fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl."),
 ) -> None:
     """What a dictionary or coder change added and removed, on the articles both runs coded."""
-    det = Detente(settings=state.settings)
-    try:
+    det = _db()
+    with _reported():
         result = det.diff(run_a, run_b)
-    except DetenteError as exc:
-        _fail(exc)
     if fmt == "json":
-        sys.stdout.write(json.dumps(result, indent=2, default=str) + "\n")
+        _print_json(result)
         return
     rows = [{"change": "+", **e} for e in result["added"]] + [{"change": "-", **e} for e in result["removed"]]
     if fmt != "table":
@@ -322,21 +326,20 @@ def eval_cmd(
     gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold JSONL: {uid, text, date, events:[{source,target,code}]}."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     details: Optional[Path] = typer.Option(None, help="Write per-sentence gold and predictions as JSONL here."),
+    where: Optional[list[str]] = typer.Option(None, help="Only gold sentences whose meta field has this value: nature=news."),
 ) -> None:
     """Score the coder on gold sentences: P/R/F1 by code, root and QuadClass level."""
     from ..coding import Coder
     from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, coder_predictions, evaluate, read_gold
 
-    try:
-        sentences = read_gold(gold)
+    with _reported():
+        sentences = read_gold(gold, _pairs(where or [], "--where"))
         coder = Coder(state.settings)
-    except DetenteError as exc:
-        _fail(exc)
     result = evaluate(sentences, lambda gs: coder_predictions(coder, gs))
     if details:
         details.write_text("".join(json.dumps(d) + "\n" for d in result.details), encoding="utf-8")
     if fmt == "json":
-        sys.stdout.write(json.dumps(result.as_dict(), indent=2) + "\n")
+        _print_json(result.as_dict())
         return
     table = Table(title=f"{gold.name}: {result.sentences} sentences, {result.extra_per_sentence:.2f} extra events/sentence")
     table.add_column("level")
@@ -353,13 +356,11 @@ def summary(
     example: bool = typer.Option(False, "--example", help="Also show the article with the most kinds of event."),
 ) -> None:
     """Counts: articles, sentences, events by QuadClass, top dyads."""
-    det = Detente(settings=state.settings)
-    try:
+    det = _db()
+    with _reported():
         info = det.summary()
-    except DetenteError as exc:
-        _fail(exc)
     if fmt == "json":
-        sys.stdout.write(json.dumps(info, indent=2, default=str) + "\n")
+        _print_json(info)
         return
     print_summary(info)
     if example and info["events"]:
@@ -391,7 +392,7 @@ def print_summary(info: dict) -> None:
     out.print(dyads)
 
 
-patterns_app = typer.Typer(no_args_is_help=True, help="Pattern dictionaries: import other coders' dictionaries.")
+patterns_app = typer.Typer(no_args_is_help=True, help="Pattern dictionaries: coverage, precision, and importing other coders' dictionaries.")
 app.add_typer(patterns_app, name="patterns")
 
 
@@ -405,12 +406,54 @@ def patterns_import(
 
     from ..coding.importers import import_petrarch_verbs
 
-    try:
+    with _reported(OSError):
         data, stats = import_petrarch_verbs(source)
         output.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
-    except (DetenteError, OSError) as exc:
-        _fail(exc)
     out.print(f"wrote {output}: {stats.summary()}", highlight=False)
+
+
+@patterns_app.command(name="coverage")
+def patterns_coverage(
+    gold: Optional[Path] = typer.Option(None, exists=True, dir_okay=False, help="Also give precision per pattern on this gold JSONL."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Codes with patterns (per root), patterns that fire in the database, and precision per pattern on gold."""
+    from ..coding import Coder
+    from ..coding.evaluation import pattern_precision, read_gold
+
+    with _reported():
+        coder = Coder(state.settings)
+        report: dict[str, Any] = {"dictionary": coder.patterns.version, "coverage": coder.patterns.coverage(coder.cameo)}
+        if _db().path.exists():
+            fired = _db().store.query("SELECT pattern_id, count(*) AS events FROM current_events GROUP BY 1 ORDER BY 2 DESC")
+            report["fired"] = {"patterns": len(fired), "of": coder.patterns.count, "top": fired[:15]}
+        if gold:
+            report["precision"] = pattern_precision(coder, read_gold(gold))
+    if fmt == "json":
+        _print_json(report)
+        return
+    cov = report["coverage"]
+    out.print(f"{report['dictionary']}: {cov['patterns']} patterns; {cov['codes_with_patterns']} of {cov['codes']} CAMEO codes have one", highlight=False)
+    table = Table(title="Codes with patterns, per root")
+    for c in ("root", "covered", "codes"):
+        table.add_column(c)
+    for root, row in cov["per_root"].items():
+        table.add_row(root, str(row["covered"]), str(row["codes"]))
+    out.print(table)
+    if "fired" in report:
+        out.print(f"{report['fired']['patterns']} of {report['fired']['of']} patterns fired on the events in {_db().path}", highlight=False)
+    if "precision" in report:
+        _rows_out([{"pattern": k, **v} for k, v in report["precision"].items()], "table", None, ["pattern", "tp", "fp", "precision"])
+
+
+def _pairs(items: list[str], option: str) -> dict[str, str]:
+    pairs = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"expected key=value, got {item!r}", param_hint=option)
+        pairs[key] = value
+    return pairs
 
 
 def run() -> None:
