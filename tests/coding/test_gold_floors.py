@@ -38,3 +38,16 @@ def test_f1_floors(scored):
 def test_extra_events_ceiling(scored):
     name, result = scored
     assert result.extra_per_sentence <= MAX_EXTRA_PER_SENTENCE[name]
+
+
+def test_offset_keyed_gold_resolves_text(tmp_path):
+    import json
+
+    from detente.coding.evaluation import article_texts
+
+    src = tmp_path / "arts.jsonl"
+    src.write_text(json.dumps({"id": "w1", "text": "Intro. Ukraine condemned Russia on Monday. End."}) + "\n")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"uid": "k1", "article": "w1", "start": 7, "end": 42, "split": "heldout", "events": []}) + "\n")
+    (sentence,) = read_gold(gold, {"split": "heldout"}, article_texts([str(src)]))
+    assert sentence.text == "Ukraine condemned Russia on Monday."

@@ -327,13 +327,14 @@ def eval_cmd(
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     details: Optional[Path] = typer.Option(None, help="Write per-sentence gold and predictions as JSONL here."),
     where: Optional[list[str]] = typer.Option(None, help="Only gold sentences whose meta field has this value: nature=news."),
+    articles: Optional[list[str]] = typer.Option(None, help="Article files that offset-keyed gold points into (JSONL, Markdown, ...)."),
 ) -> None:
     """Score the coder on gold sentences: P/R/F1 by code, root and QuadClass level."""
     from ..coding import Coder
-    from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, coder_predictions, evaluate, read_gold
+    from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, article_texts, coder_predictions, evaluate, read_gold
 
     with _reported():
-        sentences = read_gold(gold, _pairs(where or [], "--where"))
+        sentences = read_gold(gold, _pairs(where or [], "--where"), article_texts(articles) if articles else None)
         coder = Coder(state.settings)
     result = evaluate(sentences, lambda gs: coder_predictions(coder, gs))
     if details:

@@ -30,8 +30,13 @@ class GoldSentence:
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
 
-def read_gold(path: Path, where: dict[str, str] | None = None) -> list[GoldSentence]:
-    """Gold sentences; ``where`` keeps those whose ``meta`` (or top-level) fields equal the given values."""
+def read_gold(path: Path, where: dict[str, str] | None = None, texts: dict[str, str] | None = None) -> list[GoldSentence]:
+    """Gold sentences; ``where`` keeps those whose ``meta`` (or top-level) fields equal the given values.
+
+    A record may carry its sentence as ``text``, or point into an article as
+    ``article``, ``start``, ``end`` (gold sets that must not hold the text);
+    ``texts`` maps article keys to their text.
+    """
     gold = []
     with Path(path).open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
@@ -41,13 +46,31 @@ def read_gold(path: Path, where: dict[str, str] | None = None) -> list[GoldSente
                 rec = json.loads(line)
                 events = tuple((e.get("source") or "---", e.get("target") or "---", str(e.get("code") or "")) for e in rec.get("events", []))
                 when = date.fromisoformat(rec["date"]) if rec.get("date") else None
-                meta = rec.get("meta") or {}
+                meta = {**(rec.get("meta") or {}), **{k: rec[k] for k in ("split", "coder") if k in rec}}
                 if where and any(str(meta.get(k, rec.get(k))) != v for k, v in where.items()):
                     continue
-                gold.append(GoldSentence(str(rec.get("uid", number)), rec["text"], when, events, meta))
+                text = rec["text"] if "text" in rec else _keyed_text(rec, texts or {})
+                gold.append(GoldSentence(str(rec.get("uid", number)), text, when, events, meta))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise InputError(E.E050.format(path=path, line=number, detail=exc), str(path), number) from None
     return gold
+
+
+def _keyed_text(rec: dict, texts: dict[str, str]) -> str:
+    if rec.get("article") not in texts:
+        raise KeyError(f"article {rec.get('article')!r} not among the given articles")
+    return texts[rec["article"]][int(rec["start"]) : int(rec["end"])]
+
+
+def article_texts(paths: list[str]) -> dict[str, str]:
+    """Article texts by key (the input's id, else the file name without suffix), for offset-keyed gold."""
+    from ..ingest import read_inputs
+
+    texts = {}
+    for article in read_inputs(paths):
+        if isinstance(article, Article):
+            texts[article.external_id or Path(article.path or "").stem] = article.text
+    return texts
 
 
 def quad_of(code: str) -> str:
