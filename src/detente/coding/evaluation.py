@@ -28,6 +28,9 @@ class GoldSentence:
     date: date | None
     events: tuple[tuple[str, str, str], ...]  # (source, target, code)
     meta: dict = field(default_factory=dict, compare=False, hash=False)
+    # offset-keyed gold: the whole article, and where the sentence sits in it
+    article: str | None = field(default=None, compare=False, hash=False)
+    start: int = 0
 
 
 def read_gold(path: Path, where: dict[str, str] | None = None, texts: dict[str, str] | None = None) -> list[GoldSentence]:
@@ -49,17 +52,21 @@ def read_gold(path: Path, where: dict[str, str] | None = None, texts: dict[str, 
                 meta = {**(rec.get("meta") or {}), **{k: rec[k] for k in ("split", "coder") if k in rec}}
                 if where and any(str(meta.get(k, rec.get(k))) != v for k, v in where.items()):
                     continue
-                text = rec["text"] if "text" in rec else _keyed_text(rec, texts or {})
-                gold.append(GoldSentence(str(rec.get("uid", number)), text, when, events, meta))
+                if "text" in rec:
+                    gold.append(GoldSentence(str(rec.get("uid", number)), rec["text"], when, events, meta))
+                else:
+                    whole = _article_text(rec, texts or {})
+                    start, end = int(rec["start"]), int(rec["end"])
+                    gold.append(GoldSentence(str(rec.get("uid", number)), whole[start:end], when, events, meta, whole, start))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
                 raise InputError(E.E050.format(path=path, line=number, detail=exc), str(path), number) from None
     return gold
 
 
-def _keyed_text(rec: dict, texts: dict[str, str]) -> str:
+def _article_text(rec: dict, texts: dict[str, str]) -> str:
     if rec.get("article") not in texts:
         raise KeyError(f"article {rec.get('article')!r} not among the given articles")
-    return texts[rec["article"]][int(rec["start"]) : int(rec["end"])]
+    return texts[rec["article"]]
 
 
 def article_texts(paths: list[str]) -> dict[str, str]:
@@ -153,21 +160,36 @@ def evaluate(gold: Iterable[GoldSentence], predict: Callable[[list[GoldSentence]
 
 
 def coder_predictions(coder, gold_sentences: list[GoldSentence]) -> list[list[tuple[str, str, str]]]:
-    """Code each gold sentence on its own, dated as in the gold."""
-    articles = [Article(id=make_id("a", "gold", text_hash(g.text), g.uid), text=g.text, date=g.date) for g in gold_sentences]
+    """Each gold sentence's events: coded on its own, or, for offset-keyed gold, within its whole article
+    (so pronouns and narrative dates have their context) keeping the events whose trigger lies in the sentence."""
     return [
-        [(e.source_code, e.target_code, e.code) for e in coded.events if e.modality not in coder.modality.not_events]
-        for coded in coder.code_articles(articles)
+        [(e.source_code, e.target_code, e.code) for e in events if e.modality not in coder.modality.not_events]
+        for events in _events_per_sentence(coder, gold_sentences)
     ]
+
+
+def _events_per_sentence(coder, gold_sentences: list[GoldSentence]) -> list[list]:
+    texts = {g.uid: g.article if g.article is not None else g.text for g in gold_sentences}
+    unique = {}
+    for g in gold_sentences:
+        unique.setdefault((texts[g.uid], g.date), None)
+    articles = [Article(id=make_id("a", "gold", text_hash(text), when), text=text, date=when) for text, when in unique]
+    coded = {(a.text, a.date): c for a, c in zip(articles, coder.code_articles(articles))}
+    out = []
+    for g in gold_sentences:
+        events = coded[(texts[g.uid], g.date)].events
+        if g.article is not None:
+            events = [e for e in events if g.start <= e.trigger.start < g.start + len(g.text)]
+        out.append(events)
+    return out
 
 
 def pattern_precision(coder, gold_sentences: list[GoldSentence]) -> dict[str, dict]:
     """Per pattern: predictions that match a gold event at root level (actors ignored) and those that don't."""
-    articles = [Article(id=make_id("a", "gold", text_hash(g.text), g.uid), text=g.text, date=g.date) for g in gold_sentences]
     stats: dict[str, dict] = {}
-    for gold, coded in zip(gold_sentences, coder.code_articles(articles)):
+    for gold, events in zip(gold_sentences, _events_per_sentence(coder, gold_sentences)):
         remaining = Counter(e[2][:2] for e in gold.events)
-        for event in coded.events:
+        for event in events:
             if event.modality in coder.modality.not_events:
                 continue
             row = stats.setdefault(event.pattern_id, {"tp": 0, "fp": 0})
