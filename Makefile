@@ -24,8 +24,13 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+ARTICLES := --articles ../shared/corpora/wikinews-politics-2004-2006.jsonl --articles ../shared/examples/2006-11-02-us-iraq-relations-breaking-point.md
+
 eval: setup
+	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=heldout $(ARTICLES)
+	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=dev $(ARTICLES)
 	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl
+	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl --where nature=news
 	$(BIN)/detente eval ../shared/gold/plover_gsr.jsonl
 
 bench: setup
