@@ -24,23 +24,27 @@ POLITICS = "politics"
 class StoryTypes:
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[re.Pattern[str], ...]]
-    min_words: int
+    min_sentences: int
+    lead_weight: int
     min_density: float
     politics_margin: float
     version: str
 
     def densities(self, doc: Doc, state_actors: int = 0) -> dict[str, float]:
         """Cue hits per 100 words, per story type; each state-actor mention is a political cue."""
+        sentences = list(doc.sents)
         words = [t for t in doc if t.is_alpha]
-        if len(words) < self.min_words:
+        if len(sentences) < self.min_sentences or not words:
             return {}
-        lemmas = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
-        text = doc.text.lower()
+        lead_end = sentences[0].end
+        weights = [self.lead_weight if t.i < lead_end else 1 for t in words]
+        text, lead = doc.text.lower(), sentences[0].text.lower()
         scale = 100.0 / len(words)
         out = {}
         for kind, cues in self.words.items():
-            hits = sum(1 for lemma in lemmas if lemma in cues) / 2  # lemma and surface both counted: halve
-            hits += sum(len(p.findall(text)) for p in self.phrases[kind])
+            hits = sum(w for t, w in zip(words, weights) if t.lemma_.lower() in cues or t.lower_ in cues)
+            for phrase in self.phrases[kind]:
+                hits += len(phrase.findall(text)) + (self.lead_weight - 1) * len(phrase.findall(lead))
             out[kind] = hits * scale
         out[POLITICS] = out.get(POLITICS, 0.0) + state_actors * scale
         return out
@@ -74,7 +78,8 @@ def load_story_types() -> StoryTypes:
     return StoryTypes(
         words={k: frozenset(str(w).lower() for w in v.get("words", [])) for k, v in sections.items()},
         phrases={k: tuple(re.compile(r"\b" + re.escape(str(p).lower()) + r"\b") for p in v.get("phrases", [])) for k, v in sections.items()},
-        min_words=int(data["min_words"]),
+        min_sentences=int(data["min_sentences"]),
+        lead_weight=int(data["lead_weight"]),
         min_density=float(data["min_density"]),
         politics_margin=float(data["politics_margin"]),
         version=str(data["version"]),
