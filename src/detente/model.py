@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -166,7 +166,6 @@ class Event:
     source_resolution: str | None = None
     target_resolution: str | None = None
     quote_id: str | None = None  # the quote the event was said in, if any
-    meta: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def id(self) -> str:

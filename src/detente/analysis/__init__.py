@@ -6,9 +6,6 @@ from typing import Any
 
 from ..store import Store
 
-#: state-level sectors: governments, militaries and the state as a whole
-STATE_SECTORS = ("", "GOV", "MIL")
-
 
 def summary(store: Store, top: int = 10) -> dict[str, Any]:
     """Counts a user checks first: articles, sentences, events by QuadClass, top dyads."""
@@ -37,4 +34,4 @@ def summary(store: Store, top: int = 10) -> dict[str, Any]:
     }
 
 
-__all__ = ["summary", "STATE_SECTORS"]
+__all__ = ["summary"]
