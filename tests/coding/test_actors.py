@@ -27,8 +27,8 @@ def test_actor_codes(coder, text, when, expected):
 
 
 def test_pronoun_takes_the_last_person(coder):
-    text = "Moqtada al-Sadr issued a statement on Monday. He denounced Iraqi members of parliament."
-    events = [e for e in coder.code_text(text, date(2006, 11, 2)).events if e.trigger.text == "denounced"]
+    text = "Moqtada al-Sadr spoke in Kufa on Monday. He condemned Iraqi members of parliament."
+    events = [e for e in coder.code_text(text, date(2006, 11, 2)).events if e.trigger.text == "condemned"]
     assert events and events[0].source.name == "Moqtada al-Sadr"
     assert events[0].source_resolution.startswith("pronoun:he")
 

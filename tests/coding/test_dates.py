@@ -41,17 +41,18 @@ def _dates(coder, text, when=BASE):
 
 
 def test_narrative_date_is_inherited_within_a_paragraph(coder):
-    text = ("On November 1, 1963, rebel army units attacked the presidential palace in Saigon. "
-            "A few hours later, President Ngo Dinh Diem surrendered to the army.\n\n"
+    text = ("On September 11, 1973, army units attacked the presidential palace in Santiago. "
+            "Hours later, the troops stormed the building.\n\n"
             "Iraq condemned the United States.")
     got = _dates(coder, text)
-    assert all(d == date(1963, 11, 1) and m == "historical" for t, d, o, m in got if t != "condemned")
+    assert [t for t, _, _, _ in got if t != "condemned"]
+    assert all(d == date(1973, 9, 11) and m == "historical" for t, d, o, m in got if t != "condemned")
     assert [(d, o) for t, d, o, m in got if t == "condemned"] == [(BASE, "article")]
 
 
 def test_anniversary_shifts_the_date(coder):
-    got = _dates(coder, "Yesterday marked the 43rd anniversary of the US-backed coup against South Vietnamese President Ngo Dinh Diem.")
-    assert got and all(d == date(1963, 11, 1) for _, d, _, _ in got)
+    got = _dates(coder, "Wednesday was the 25th anniversary of the army's coup against the Chilean government.")
+    assert got and all(d == date(1981, 11, 1) for _, d, _, _ in got)
 
 
 def test_duration_is_not_a_date(coder):

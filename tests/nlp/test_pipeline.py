@@ -4,8 +4,7 @@ from __future__ import annotations
 
 
 def test_known_names_get_the_right_label(coder):
-    doc = coder.nlp("In the streets of Sadr City and other cities, such as Najaf, Kufa, Karbala, Amarah and Basra, "
-                    "Maliki met the US ambassador.")
+    doc = coder.nlp("Protests spread on Friday to Kufa, Amarah, Najaf and Basra, and Maliki met the US ambassador.")
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels["Kufa"] == "GPE" and labels["Amarah"] == "GPE" and labels["Najaf"] == "GPE"
     assert labels["Maliki"] == "PERSON"
