@@ -60,3 +60,13 @@ def test_offset_keyed_gold_resolves_text(tmp_path):
     gold.write_text(json.dumps({"uid": "k1", "article": "w1", "start": 7, "end": 42, "split": "heldout", "events": []}) + "\n")
     (sentence,) = read_gold(gold, {"split": "heldout"}, article_texts([str(src)]))
     assert sentence.text == "Ukraine condemned Russia on Monday."
+
+
+def test_agreement_is_symmetric_and_perfect_on_itself():
+    from detente.coding.evaluation import GoldSentence, agreement
+
+    gold = [GoldSentence("a", "x", None, (("USA", "IRQ", "111"),)), GoldSentence("b", "y", None, ())]
+    same = agreement(gold, {g.uid: g.events for g in gold})
+    assert same["event_presence"]["kappa"] == 1.0 and same["f1"]["code/exact"] == 1.0
+    other = agreement(gold, {"a": (("USA", "IRQ", "112"),), "b": ()})
+    assert other["f1"]["root/exact"] == 1.0 and other["f1"]["code/exact"] == 0.0

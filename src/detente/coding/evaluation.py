@@ -201,3 +201,22 @@ def pattern_precision(coder, gold_sentences: list[GoldSentence]) -> dict[str, di
     for row in stats.values():
         row["precision"] = round(row["tp"] / (row["tp"] + row["fp"]), 3)
     return dict(sorted(stats.items(), key=lambda kv: (-(kv[1]["tp"] + kv[1]["fp"]), kv[0])))
+
+
+def agreement(first: list[GoldSentence], second: dict[str, tuple[tuple[str, str, str], ...]]) -> dict:
+    """Inter-coder agreement on the sentences both coded: F1 of one against the other at every level
+    (symmetric), and Cohen's kappa on whether a sentence has an event at all."""
+    shared = [g for g in first if g.uid in second]
+    result = evaluate(shared, lambda gs: [list(second[g.uid]) for g in gs]).as_dict()
+    a = [bool(g.events) for g in shared]
+    b = [bool(second[g.uid]) for g in shared]
+    n = len(shared)
+    observed = sum(x == y for x, y in zip(a, b)) / n if n else 0.0
+    p_a, p_b = (sum(a) / n, sum(b) / n) if n else (0.0, 0.0)
+    expected = p_a * p_b + (1 - p_a) * (1 - p_b)
+    kappa = (observed - expected) / (1 - expected) if expected < 1 else 1.0
+    return {
+        "sentences": n,
+        "event_presence": {"observed": round(observed, 4), "kappa": round(kappa, 4)},
+        "f1": {level: scores["f1"] for level, scores in result["scores"].items()},
+    }
