@@ -70,3 +70,15 @@ def test_agreement_is_symmetric_and_perfect_on_itself():
     assert same["event_presence"]["kappa"] == 1.0 and same["f1"]["code/exact"] == 1.0
     other = agreement(gold, {"a": (("USA", "IRQ", "112"),), "b": ()})
     assert other["f1"]["root/exact"] == 1.0 and other["f1"]["code/exact"] == 0.0
+
+
+def test_second_coder_file_matches_the_gold():
+    import json
+
+    from detente.coding.tables import load_cameo
+
+    own = {json.loads(line)["uid"] for line in (ROOT / "tests" / "gold" / "own_gold.jsonl").read_text().splitlines()}
+    second = [json.loads(line) for line in (ROOT / "tests" / "gold" / "own_gold_coder_b.jsonl").read_text().splitlines()]
+    assert len(second) == 70 and {r["uid"] for r in second} <= own
+    assert all(e["code"] in load_cameo() for r in second for e in r["events"])
+    assert not any("text" in r for r in second)
