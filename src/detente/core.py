@@ -107,25 +107,28 @@ class Detente:
 
     def article(self, article_id: str) -> dict[str, Any]:
         """The article with its sentences and current events; prefixes of ids work."""
-        rows = self.store.query("SELECT * FROM articles WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", [article_id, article_id + "%"])
-        if len(rows) != 1:
-            raise StoreError(E.E044.format(article_id=article_id))
-        article = rows[0]
+        article = self._unique("articles", article_id, E.E044.format(article_id=article_id))
         article["sentences"] = self.store.query("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", [article["id"]])
         article["events"] = self.events(article=article["id"])
         return article
+
+    def _unique(self, table: str, key: str, missing: str, run: str | None = None) -> dict[str, Any]:
+        """The one row whose id is ``key`` or starts with it (ids are long; users paste prefixes)."""
+        where, params = "(id = ? OR id LIKE ?)", [key, key + "%"]
+        if run:
+            where, params = where + " AND run_id = ?", params + [run]
+        rows = self.store.query(f"SELECT * FROM {table} WHERE {where} ORDER BY id LIMIT 2", params)
+        if len(rows) != 1:
+            raise StoreError(missing)
+        return rows[0]
 
     def summary(self, top: int = 10) -> dict[str, Any]:
         return analysis.summary(self.store, top)
 
     def explain(self, event_id: str, run: str | None = None) -> dict[str, Any]:
         """An event with its evidence: sentence, pattern, actors and how they were resolved, parse paths."""
-        table, params = ("events", [event_id, event_id + "%", run]) if run else ("current_events", [event_id, event_id + "%"])
-        where = "(id = ? OR id LIKE ?)" + (" AND run_id = ?" if run else "")
-        rows = self.store.query(f"SELECT * FROM {table} WHERE {where} ORDER BY id LIMIT 2", params)
-        if len(rows) != 1:
-            raise StoreError(E.E046.format(event_id=event_id))
-        event = rows[0]
+        missing = E.E046.format(event_id=event_id)
+        event = self._unique("events", event_id, missing, run) if run else self._unique("current_events", event_id, missing)
         article = self.store.query("SELECT text FROM articles WHERE id = ?", [event["article_id"]])[0]
         doc = self.coder.nlp(article["text"])
         entries = self.coder.patterns.by_id(event["pattern_id"])

@@ -20,8 +20,8 @@ from ..model import Article, Event, Mention, Quote, Sentence, Span, make_id, tex
 from ..nlp import common_words, load_pipeline, pipe
 from .actors import ActorResolver, Resolved
 from .dates import SentenceDates
-from .events import EventMatcher, Match, subjects
-from .patterns import load_modality, load_patterns
+from .events import EventMatcher, Match, load_modality, subjects
+from .patterns import load_patterns
 from .places import load_gazetteer
 from .stories import POLITICS, load_story_types, state_actor_mentions
 from .tables import load_actors, load_cameo
@@ -96,39 +96,45 @@ class Coder:
                 sent_index[tok.i] = i
         hits = self.resolver.name_hits(doc)
         coded.mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
-        coded.quotes = self._quotes(article, doc, resolved, hits, sent_index)
+        actor_at = self._actor_lookup(resolved, hits)
+        coded.quotes = self._quotes(article, doc, actor_at, sent_index)
         coded.story_type = self.story_types.classify(doc, state_actor_mentions(coded.mentions))
         if coded.story_type != POLITICS:
             return coded
         dates = SentenceDates(doc, article.date)
         seen: set[str] = set()
-        actor_memo: dict[int, bool] = {}
 
         def is_actor(tok) -> bool:
-            if tok.i not in actor_memo:
-                actor_memo[tok.i] = self._actor(tok, resolved, hits, article.date) is not None
-            return actor_memo[tok.i]
+            return actor_at(tok, article.date) is not None
 
         for i, sent in enumerate(sents):
             for match in self.matcher.matches(sent, is_actor):
-                for event in self._events(article, coded.sentences[i], match, resolved, hits, dates, coded.quotes):
+                for event in self._events(article, coded.sentences[i], match, actor_at, dates, coded.quotes):
                     if event.id not in seen:
                         seen.add(event.id)
                         coded.events.append(event)
         return coded
 
-    def _actor(self, tok, resolved: dict[int, Resolved], hits, when: date | None) -> Resolved | None:
-        if tok.pos_ == "PRON":
-            return resolved.get(tok.i)
-        return self.resolver.resolve_np(tok, hits, when)
+    def _actor_lookup(self, resolved: dict[int, Resolved], hits):
+        """The actor a token stands for on a date, resolved once per (token, date) in this document:
+        pronouns from the article's coreference, noun phrases with the office held on that date."""
+        cache: dict[tuple[int, date | None], Resolved | None] = {}
 
-    def _events(self, article: Article, sentence: Sentence, match: Match, resolved, hits, dates: SentenceDates, quotes: list[Quote]) -> Iterator[Event]:
+        def actor_at(tok, when: date | None) -> Resolved | None:
+            key = (tok.i, when)
+            if key not in cache:
+                cache[key] = resolved.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, hits, when)
+            return cache[key]
+
+        return actor_at
+
+    def _events(self, article: Article, sentence: Sentence, match: Match, actor_at, dates: SentenceDates, quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
-        sources = [r for r in (self._actor(t, resolved, hits, when.date) for t in match.sources) if r]
-        targets = [r for r in (self._actor(t, resolved, hits, when.date) for t in match.targets) if r]
+        sources = [r for r in (actor_at(t, when.date) for t in match.sources) if r]
+        targets = [r for r in (actor_at(t, when.date) for t in match.targets) if r]
         if match.sources and not sources:
             return  # the doer is not a political actor
-        if match.targets and not targets and match.pattern.code[:2] not in self.patterns.open_target_roots:
+        if match.targets and not targets and not match.open_target:
             return
         pairs: list[tuple[Resolved | None, Resolved | None]]
         if match.pattern.reciprocal and not targets and len(sources) > 1:
@@ -180,28 +186,29 @@ class Coder:
                 quote_id=quote.id if quote else None,
             )
 
-    def _quotes(self, article: Article, doc, resolved, hits, sent_index) -> list[Quote]:
+    def _quotes(self, article: Article, doc, actor_at, sent_index) -> list[Quote]:
         """Quoted speech with its speaker: the subject of the speech verb that governs or follows the quote."""
         quotes = []
         for m in _QUOTE.finditer(article.text):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or len(span) < 3:
                 continue
-            speaker = self._speaker(span, resolved, hits, article.date)
+            speaker = self._speaker(span, actor_at, article.date)
             quotes.append(
                 Quote(article.id, sent_index[span.start], m.start(1), m.end(1), m.group(1),
                       speaker.actor if speaker else None, speaker.span.text if speaker else None)
             )
         return quotes
 
-    def _speaker(self, quote, resolved, hits, when) -> Resolved | None:
+    @staticmethod
+    def _speaker(quote, actor_at, when) -> Resolved | None:
         inside = range(quote.start, quote.end)
         verbs = [t for t in quote.sent if t.lemma_.lower() in _SPEECH_VERBS and t.i not in inside]
         # the verb whose clause holds the quote ("said: “...”", "threatening that “...”"), else the nearest one
         verbs.sort(key=lambda v: (not (v.left_edge.i <= quote.start and quote.end <= v.right_edge.i + 1), abs(v.i - quote.start)))
         for verb in verbs:
             for subject in subjects(verb):
-                found = self._actor(subject, resolved, hits, when)
+                found = actor_at(subject, when)
                 if found is not None:
                     return found
         return None

@@ -10,12 +10,15 @@ Coordinated subjects or objects give one event per pair.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
+import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .patterns import Pattern, PatternSet
+from .tables import data_path
 
 IsActor = Callable[[Token], bool]
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -35,6 +38,7 @@ class Match:
     negated: bool
     hypothetical: bool
     embedded: str | None  # modality from a governing verb or marker: threatened, intended, conditional...
+    open_target: bool  # the event may stand without a target (pattern lists `none`, root allows it)
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -121,7 +125,7 @@ def _support_verbs(noun: Token) -> list[Token]:
 class EventMatcher:
     """Finds, per token, the most specific pattern whose arguments hold actors."""
 
-    def __init__(self, patterns: PatternSet, modality: "Modality"):
+    def __init__(self, patterns: PatternSet, modality: Modality):
         self.patterns = patterns
         self.modality = modality
 
@@ -195,7 +199,7 @@ class EventMatcher:
                     continue
                 fired.add(tok.i)
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
-                yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok))
+                yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok), open_target)
                 break
 
 
@@ -246,3 +250,14 @@ class Modality:
         if any(c.dep_ == "aux" and c.lower_ in self.future for c in tok.children):
             return "intended"
         return None
+
+
+@lru_cache(maxsize=2)
+def load_modality() -> Modality:
+    """The bundled modality table (governing verbs, markers, modalities that are not events)."""
+    data = yaml.safe_load(data_path("patterns", "modality.yaml").read_text("utf-8"))
+    governors = {lemma: modality for modality, lemmas in data["governors"].items() for lemma in lemmas}
+    return Modality(
+        governors, frozenset(data["future_auxiliaries"]), frozenset(data["conditional_markers"]),
+        frozenset(data["not_events"]), str(data["version"]),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import yaml
 
@@ -45,13 +45,18 @@ class PatternSet:
     count: int
     open_target_roots: frozenset[str] = frozenset()
 
+    def entries(self) -> Iterator[Pattern]:
+        """Every trigger entry of every pattern (one per lemma)."""
+        for index in (self.verbs, self.nouns):
+            for group in index.values():
+                yield from group
+
     def by_id(self, pattern_id: str) -> list[Pattern]:
-        """Every trigger entry of one pattern (one per lemma)."""
-        return [p for index in (self.verbs, self.nouns) for group in index.values() for p in group if p.id == pattern_id]
+        return [p for p in self.entries() if p.id == pattern_id]
 
     def coverage(self, cameo: CameoTable) -> dict:
         """Which CAMEO codes have a pattern: overall and per root (root codes themselves not counted)."""
-        codes = {p.code for index in (self.verbs, self.nouns) for group in index.values() for p in group}
+        codes = {p.code for p in self.entries()}
         leaf = [c for c in cameo.codes if len(c) > 2]
         per_root: dict[str, list[int]] = {}
         for code in leaf:
@@ -109,19 +114,6 @@ def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, se
                 Pattern(pid, code, kind, words[0], tuple(words[1:]), objects, targets, bool(entry.get("reciprocal")), n, str(path))
             )
     return patterns
-
-
-@lru_cache(maxsize=2)
-def load_modality():
-    """The bundled modality table (governing verbs, markers, modalities that are not events)."""
-    from .events import Modality
-
-    data = yaml.safe_load(data_path("patterns", "modality.yaml").read_text("utf-8"))
-    governors = {lemma: modality for modality, lemmas in data["governors"].items() for lemma in lemmas}
-    return Modality(
-        governors, frozenset(data["future_auxiliaries"]), frozenset(data["conditional_markers"]),
-        frozenset(data["not_events"]), str(data["version"]),
-    )
 
 
 @lru_cache(maxsize=8)
