@@ -32,9 +32,12 @@ eval: setup
 	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl
 	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl --where nature=news
 	$(BIN)/detente eval ../shared/gold/plover_gsr.jsonl
+	rm -f eval.duckdb eval.duckdb.lock eval.duckdb.wal
+	$(BIN)/detente --db eval.duckdb ingest ../shared/corpora || test $$? -eq 1
+	$(BIN)/detente --db eval.duckdb patterns coverage
 
 bench: setup
 	$(BIN)/python benchmarks/code_throughput.py
 
 clean:
-	rm -rf $(VENV) demo.duckdb demo.duckdb.lock .pytest_cache
+	rm -rf $(VENV) demo.duckdb demo.duckdb.lock eval.duckdb eval.duckdb.lock .pytest_cache

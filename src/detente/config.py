@@ -31,9 +31,24 @@ class Settings:
     default_date: str | None = None
     #: extra event pattern files, separated by the OS path separator (":" on Unix)
     patterns: str | None = None
+    #: extra actor files (docs/actors.md), separated the same way
+    actors: str | None = None
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
+
+    @property
+    def pattern_files(self) -> tuple[Path, ...]:
+        return _files(self.patterns)
+
+    @property
+    def actor_files(self) -> tuple[Path, ...]:
+        return _files(self.actors)
+
+
+def _files(setting: str | None) -> tuple[Path, ...]:
+    """Files named by a setting, separated by the OS path separator (":" on Unix)."""
+    return tuple(Path(p) for p in (setting or "").split(os.pathsep) if p)
 
 
 _KINDS = {int: "an integer", float: "a number", str: "a string"}

@@ -143,3 +143,20 @@ def test_eval_where_filters_gold(tmp_path):
     result = runner.invoke(app, ["eval", str(gold), "--where", "nature=news", "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["sentences"] == 1
     assert runner.invoke(app, ["eval", str(gold), "--where", "nature"]).exit_code == 2
+
+
+def test_actors_search_by_name_and_date():
+    result = runner.invoke(app, ["actors", "search", "maliki", "--date", "2006-11-02", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows[0]["name"] == "Nouri al-Maliki" and rows[0]["offices"][0]["code"] == "IRQGOV"
+
+
+def test_actors_import_writes_a_file_the_coder_reads(tmp_path):
+    src = tmp_path / "mine.actors"
+    src.write_text("SADR_CITY_COUNCIL_ [IRQGOV]\n+SADR_COUNCIL_\nAHMAD_SHAHWANI_\n\t[IRQGOV 050101-071231]\n")
+    out = tmp_path / "mine.yaml"
+    result = runner.invoke(app, ["actors", "import", str(src), "-o", str(out)])
+    assert result.exit_code == 0 and "2 actors" in result.output, result.output
+    result = runner.invoke(app, ["actors", "search", "shahwani", "-f", "json"], env={"DETENTE_ACTORS": str(out)})
+    assert json.loads(result.output)[0]["offices"][0]["start"] == "2005-01-01"

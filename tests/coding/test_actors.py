@@ -20,6 +20,17 @@ def _pairs(coder, text, when):
         ("Senator Hillary Clinton criticised the Iraqi government.", date(2006, 10, 31), ("USALEG", "11", "IRQGOV")),
         ("Hillary Clinton criticised the Iraqi government.", date(2010, 3, 1), ("USAGOV", "11", "IRQGOV")),
         ("Syrian rebels attacked government forces.", date(2013, 5, 1), ("SYRREB", "19", "---MIL")),
+        # placed by a preposition phrase on the agent noun
+        ("Protesters received ministers from the Georgian government.", date(2012, 5, 1), ("---OPP", "04", "GEOGOV")),
+        ("A court in Guyana issued arrest warrants for two Brazilian men.", date(2008, 8, 6), ("GUYJUD", "17", "BRA")),
+        # the owner of an abstract noun, a person in office at the date
+        ("Senator Harry Reid opposed Bush's view.", date(2006, 1, 9), ("---LEG", "11", "USAGOV")),
+        # a doer raised into a passive verb: "is believed to have killed"
+        ("The Israeli army is believed to have killed three Egyptian soldiers.", date(2004, 11, 18), ("ISRMIL", "19", "EGYMIL")),
+        # a state's name is not a city of another country ("Carolina, Puerto Rico")
+        ("President Obama visited a church in South Carolina.", date(2015, 6, 18), ("USAGOV", "04", "USA")),
+        # the regional office-holder tables: Lebanon's president in 2008
+        ("Lebanese President Michel Suleiman condemned Israel.", date(2008, 8, 6), ("LBNGOV", "11", "ISR")),
     ],
 )
 def test_actor_codes(coder, text, when, expected):
@@ -41,3 +52,28 @@ def test_coordinated_subjects_give_one_event_each(coder):
 def test_passive_voice(coder):
     got = _pairs(coder, "Israel was condemned by Egypt on Monday.", date(2009, 1, 5))
     assert ("EGY", "11", "ISR") in got
+
+
+def test_domestic_agents_belong_to_the_country_of_the_story(coder):
+    text = "Iraq held elections on Sunday. Iraqi voters went to the polls in Baghdad. The government condemned the attack on Sadr City."
+    got = _pairs(coder, text, date(2005, 1, 31))
+    assert ("IRQGOV", "11", "IRQ") in got or any(s == "IRQGOV" and r == "11" for s, r, _ in got)
+    alone = _pairs(coder, "The government condemned Russia.", date(2014, 3, 3))
+    assert ("---GOV", "11", "RUS") in alone  # no earlier sentence, no country
+
+
+def test_a_surname_after_another_given_name_is_not_that_person(coder):
+    hits = coder.resolver.name_hits(coder.nlp("John Maliki condemned the attack."))
+    assert not any(h.kind == "person" for h in hits.values())
+    hits = coder.resolver.name_hits(coder.nlp("Mr Maliki condemned the attack."))
+    assert any(h.kind == "person" for h in hits.values())
+
+
+def test_unknown_names_take_their_apposition(coder):
+    got = _pairs(coder, "Tawfiq Tirawi, a top security official in the West Bank, accused Hamas.", date(2006, 1, 1))
+    assert any(s == "PSEGOV" and r == "11" for s, r, _ in got)
+
+
+def test_a_bomb_is_not_placed_by_the_city_it_went_off_in(coder):
+    got = _pairs(coder, "A roadside bomb in Baghdad killed four people.", date(2006, 1, 1))
+    assert not any(s == "IRQ" for s, _, _ in got)

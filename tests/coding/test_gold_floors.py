@@ -16,14 +16,15 @@ from ..conftest import CORPUS, EXAMPLE, GOLD, ROOT, shared
 
 # (gold set, level) -> minimum F1;  plus a ceiling on extra events per sentence
 FLOORS = {
-    # our own set (tests/gold/own_gold.jsonl), real news, 64% without events; held-out: never tuned on
-    "own:heldout": {"root/ignored": 0.22, "quad/ignored": 0.30, "root/country": 0.15, "code/exact": 0.15},
-    "own:dev": {"root/ignored": 0.34, "quad/ignored": 0.38, "root/country": 0.09, "code/exact": 0.07},
-    "petr2_gsr:news": {"root/ignored": 0.50, "quad/ignored": 0.56, "root/country": 0.33, "code/exact": 0.10},  # 35 real wire sentences
-    "petr2_gsr": {"root/ignored": 0.36, "quad/ignored": 0.47, "root/country": 0.22, "code/exact": 0.10},
-    "plover_gsr": {"root/ignored": 0.56, "quad/ignored": 0.63, "root/country": 0.22, "code/exact": 0.10},
+    # our own set (tests/gold/own_gold.jsonl), real news, 64% without events; held-out: never tuned on.
+    # Re-pinned after the 15 coder A/B disagreements were adjudicated (the reference changed).
+    "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.31, "root/country": 0.17, "code/exact": 0.13},
+    "own:dev": {"root/ignored": 0.32, "quad/ignored": 0.38, "root/country": 0.15, "code/exact": 0.13},
+    "petr2_gsr:news": {"root/ignored": 0.54, "quad/ignored": 0.64, "root/country": 0.41, "code/exact": 0.16},  # 35 real wire sentences
+    "petr2_gsr": {"root/ignored": 0.38, "quad/ignored": 0.50, "root/country": 0.29, "code/exact": 0.15},
+    "plover_gsr": {"root/ignored": 0.62, "quad/ignored": 0.68, "root/country": 0.27, "code/exact": 0.12},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.35, "plover_gsr": 0.33, "petr2_gsr:news": 0.35, "own:heldout": 0.06, "own:dev": 0.11}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.34, "plover_gsr": 0.30, "petr2_gsr:news": 0.35, "own:heldout": 0.09, "own:dev": 0.09}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -20,10 +20,19 @@ def _modalities(coder, text):
         ("Iran threatened to attack Israel on Monday.", ("19", "threatened")),
         ("The United States refused to lift the sanctions on Iran.", ("08", "negated")),
         ("Egypt demanded that Israel release Palestinian prisoners.", ("08", "demanded")),
-        ("The United States will supply arms to Israel.", ("07", "intended")),
+        # an announced act is CAMEO's statement of intent for it: military aid 0332, freeing people 0353
+        ("The United States will supply arms to Israel.", ("03", "asserted")),
         ("Syria said that Israel attacked Lebanon on Monday.", ("19", "reported")),
         ("If Iran attacks Israel, the United States will respond.", ("19", "conditional")),
         ("Iraq attacked Iran in 1980.", ("19", "historical")),
+        # a noun governing an infinitive; "would" in reported speech is the future
+        ("Obama faces pressure from Congress to help Iran.", ("07", "demanded")),
+        ("Israel announced it would free Palestinian prisoners.", ("03", "asserted")),
+        # "want" with no object of its own is the wanter's intention, with one a demand
+        ("Obama wants Putin to attack Switzerland.", ("19", "demanded")),
+        # an intended act of force is a threat of force in its own right
+        ("Obama wants to attack Switzerland.", ("13", "asserted")),
+        ("Russia said it will attack Georgia.", ("13", "asserted")),
     ],
 )
 def test_modality(coder, text, expected):
@@ -38,3 +47,15 @@ def test_refusal_is_itself_an_event(coder):
 def test_threat_is_itself_an_event(coder):
     codes = {(e.code[:2], e.modality) for e in coder.code_text("Iran threatened to attack Israel on Monday.", WHEN).events}
     assert ("13", "asserted") in codes
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("The United States will supply arms to Israel.", "0332"),
+        ("Israel announced it would free Palestinian prisoners.", "0353"),
+        ("Russia said it will attack Georgia.", "138"),
+    ],
+)
+def test_announced_acts_take_the_intent_code(coder, text, code):
+    assert code in {e.code for e in coder.code_text(text, WHEN).events}

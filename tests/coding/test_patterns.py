@@ -69,3 +69,47 @@ def test_precision_per_pattern(coder):
     stats = pattern_precision(coder, gold)
     (pid, row), = stats.items()
     assert (row["tp"], row["fp"], row["precision"]) == (1, 1, 0.5)
+
+
+MINE = """name: mine
+version: "1"
+patterns:
+  - id: "mine.go-on-strike"
+    code: "143"
+    verbs: [go]
+    prep_object: ["on strike", "on hunger strike"]
+    target: [none]
+  - id: "mine.car-bomb"
+    code: "1832"
+    nouns: [bomb]
+    modifier: [car]
+    target: ["prep:in", none]
+  - id: "mine.demand-withdrawal"
+    code: "1041"
+    verbs: [insist]
+    target: [clause-subj]
+"""
+
+
+@pytest.fixture(scope="module")
+def mine_coder(tmp_path_factory):
+    from detente.coding import Coder
+    from detente.config import Settings
+
+    path = tmp_path_factory.mktemp("mine") / "mine.yaml"
+    path.write_text(MINE)
+    return Coder(Settings(patterns=str(path)))
+
+
+def test_prep_object_constraint(mine_coder):
+    assert ("IRQOPP", "143", "---") in _codes(mine_coder, "Iraqi protesters went on strike on Monday.")
+    assert not any(c == "143" for _, c, _ in _codes(mine_coder, "Iraqi protesters went on holiday on Monday."))
+
+
+def test_modifier_constraint(mine_coder):
+    assert ("---", "1832", "IRQGOV") in _codes(mine_coder, "A car bomb in Baghdad wounded ten people.")
+    assert "1832" not in [c for _, c, _ in _codes(mine_coder, "A bomb in Baghdad wounded ten people.")]
+
+
+def test_clause_subject_slot(mine_coder):
+    assert ("RUSGOV", "1041", "ISR") in _codes(mine_coder, "Moscow insisted that Israel withdraw from the town.")

@@ -393,6 +393,52 @@ def print_summary(info: dict) -> None:
     out.print(dyads)
 
 
+actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base: search it, and import other coders' actor dictionaries.")
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command(name="search")
+def actors_search(
+    query: str = typer.Argument("", help="Part of a name or alias, any case (\"maliki\")."),
+    code: str = typer.Option("", "--code", "-c", help="Only codes starting with this (IRQ, IRQGOV, IGO)."),
+    when: Optional[str] = typer.Option(None, "--date", "-d", help="Only people in office on this date, with that office."),
+    limit: int = typer.Option(50, "--limit", "-n", help="At most this many rows."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Search the actor tables (and DETENTE_ACTORS files): who a name stands for, and when."""
+    from ..coding.tables import load_actors, search_actors
+
+    with _reported():
+        tables = load_actors(None, state.settings.actor_files)
+        rows = search_actors(tables, query, code.upper(), _day(when, "--date"), limit)
+    if fmt == "json":
+        _print_json(rows)
+        return
+    table = Table("name", "kind", "code", "role", "from", "to")
+    for row in rows:
+        for office in row.get("offices") or [{"code": row.get("code", ""), "role": "", "start": None, "end": None}]:
+            table.add_row(row["name"], row["kind"], office["code"], office["role"], str(office["start"] or ""), str(office["end"] or ""))
+    out.print(table)
+    if not rows:
+        out.print("no actor matches", highlight=False)
+
+
+@actors_app.command(name="import")
+def actors_import(
+    sources: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Phoenix / PETRARCH-2 .actors and agents files."),
+    output: Path = typer.Option(..., "--output", "-o", help="YAML actor file to write (use it with DETENTE_ACTORS)."),
+) -> None:
+    """Convert Phoenix/PETRARCH-2 actor and agent dictionaries, with their date restrictions, into a detente actor file."""
+    import yaml
+
+    from ..coding.actor_files import import_phoenix_actors
+
+    with _reported(OSError):
+        data, stats = import_phoenix_actors(sources)
+        output.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    out.print(f"wrote {output}: {stats.summary()}", highlight=False)
+
+
 patterns_app = typer.Typer(no_args_is_help=True, help="Pattern dictionaries: coverage, precision, and importing other coders' dictionaries.")
 app.add_typer(patterns_app, name="patterns")
 

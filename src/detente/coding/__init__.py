@@ -7,18 +7,16 @@ entities and the dependency parse, and it assigns mentions, events and quotes.
 from __future__ import annotations
 
 import logging
-import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from .._version import __version__
 from ..config import Settings
 from ..model import Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
-from .actors import ActorResolver, Resolved
+from .actors import ActorResolver, Resolved, home_countries, placed
 from .dates import SentenceDates
 from .events import EventMatcher, Match, load_modality, subjects
 from .patterns import load_patterns
@@ -51,9 +49,8 @@ class Coder:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self.cameo = load_cameo()
-        self.tables = load_actors()
-        extra = tuple(Path(p) for p in (self.settings.patterns or "").split(os.pathsep) if p)
-        self.patterns = load_patterns(self.cameo, extra)
+        self.tables = load_actors(None, self.settings.actor_files)
+        self.patterns = load_patterns(self.cameo, self.settings.pattern_files)
         self.gazetteer = load_gazetteer()
         lemma_words = common_words(self.settings.model)
         ruler = ActorResolver.ruler_patterns(self.tables)
@@ -95,8 +92,10 @@ class Coder:
             for tok in sent:
                 sent_index[tok.i] = i
         hits = self.resolver.name_hits(doc)
-        coded.mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
-        actor_at = self._actor_lookup(resolved, hits)
+        mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
+        homes = home_countries(mentions, len(sents))
+        coded.mentions = [self._at_home(m, homes[m.sentence_index]) for m in mentions]
+        actor_at = self._actor_lookup(resolved, hits, lambda tok: homes[sent_index[tok.i]])
         coded.quotes = self._quotes(article, doc, actor_at, sent_index)
         coded.story_type = self.story_types.classify(doc, state_actor_mentions(coded.mentions))
         if coded.story_type != POLITICS:
@@ -115,23 +114,18 @@ class Coder:
                         coded.events.append(event)
         return coded
 
-    def _actor_lookup(self, resolved: dict[int, Resolved], hits):
-        """The actor a token stands for on a date, resolved once per (token, date) in this document:
-        pronouns from the article's coreference, noun phrases with the office held on that date."""
-        cache: dict[tuple[int, date | None], Resolved | None] = {}
+    def _at_home(self, mention: Mention, home: str | None) -> Mention:
+        resolved = Resolved(mention.actor, Span(mention.start, mention.end, mention.text), mention.resolution, False)
+        at_home = self.resolver.at_home(resolved, home)
+        return mention if at_home is resolved else replace(mention, actor=at_home.actor, resolution=at_home.resolution)
 
-        def actor_at(tok, when: date | None) -> Resolved | None:
-            key = (tok.i, when)
-            if key not in cache:
-                cache[key] = resolved.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, hits, when)
-            return cache[key]
-
-        return actor_at
+    def _actor_lookup(self, resolved: dict[int, Resolved], hits, home_of) -> "_DocActors":
+        return _DocActors(self.resolver, resolved, hits, home_of)
 
     def _events(self, article: Article, sentence: Sentence, match: Match, actor_at, dates: SentenceDates, quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
-        sources = [r for r in (actor_at(t, when.date) for t in match.sources) if r]
-        targets = [r for r in (actor_at(t, when.date) for t in match.targets) if r]
+        sources = actor_at.each(match.sources, when.date)
+        targets = actor_at.each(match.targets, when.date)
         if match.sources and not sources:
             return  # the doer is not a political actor
         if match.targets and not targets and not match.open_target:
@@ -151,6 +145,9 @@ class Coder:
             else "historical" if dates.is_historical(when.date)
             else match.embedded or "asserted"
         )
+        intent = self.modality.intent_code(info.code) if modality == "intended" else None
+        if intent:  # "will release the prisoners": a statement of intent (0353); "will attack": a threat (138)
+            info, modality = self.cameo[intent], "asserted"
         trigger = match.trigger
         quote = next((q for q in quotes if q.start <= trigger.idx < q.end), None)
         for source, target in pairs:
@@ -214,8 +211,34 @@ class Coder:
         return None
 
 
+class _DocActors:
+    """The actor a token stands for on a date, resolved once per (token, date) in one document:
+    pronouns from the article's coreference, noun phrases with the office held on that date,
+    domestic agents with no country placed in the country the article is about."""
+
+    def __init__(self, resolver: ActorResolver, pronouns: dict[int, Resolved], hits, home_of):
+        self.resolver, self.pronouns, self.hits, self.home_of = resolver, pronouns, hits, home_of
+        self.cache: dict[tuple[int, date | None], Resolved | None] = {}
+
+    def __call__(self, tok, when: date | None) -> Resolved | None:
+        key = (tok.i, when)
+        if key not in self.cache:
+            found = self.pronouns.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, self.hits, when)
+            self.cache[key] = found and self.resolver.at_home(found, self.home_of(tok))
+        return self.cache[key]
+
+    def each(self, heads, when: date | None) -> list[Resolved]:
+        """The actors the argument heads stand for, one per coordinated nationality."""
+        found: list[Resolved] = []
+        for head in heads:
+            resolved = self(head, when)
+            if resolved is not None:
+                found += self.resolver.coordinated(resolved, head, self.hits)
+        return found
+
+
 def _has_country(resolved: Resolved | None) -> bool:
-    return bool(resolved and (resolved.actor.country or resolved.actor.code.startswith(("IGO", "NGO", "IMG"))))
+    return resolved is not None and placed(resolved.actor)
 
 
 def _confidence(source: Resolved | None, target: Resolved | None, date_origin: str) -> float:

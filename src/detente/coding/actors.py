@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 import yaml
 from spacy.language import Language
@@ -20,8 +21,15 @@ from .tables import ActorTables, Person, data_path
 
 #: sectors that override the sector of the head noun ("rebel army units" are rebels)
 _DOMINANT_SECTORS = ("REB", "INS", "OPP", "UAF", "CRM")
-#: code prefixes that are not ISO3 countries: international, non-governmental, multinational, transnational militant
-_NOT_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG"})
+#: code prefixes of bodies that act across borders: intergovernmental, non-governmental, transnational militant
+_INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+#: code prefixes that are not ISO3 countries: the international ones and multinational companies
+_NOT_COUNTRIES = _INTERNATIONAL | {"MNC"}
+#: the preposition phrases that place an agent noun in a country: "ministers from the Georgian government",
+#: "a court in Guyana", "officials in Damascus", "members of the Iraqi parliament"
+_PLACING_PREPS = frozenset({"from", "in", "of", "at"})
+#: agents that belong to the country a story is about when the text names none: "the government", "police"
+_DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "ELI", "SPY"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
@@ -49,18 +57,22 @@ class ActorResolver:
         self.tables = tables
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.any_case_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # names from dictionaries written in capitals
+        self._any_case_key = {name.lower(): name for name in tables.any_case}
         for kind, names in (
             ("country", tables.countries),
             ("metonym", tables.metonyms),
             ("org", tables.organizations),
             ("person", tables.person_names),
         ):
-            docs = [nlp.make_doc(name) for name in names]
-            self.matcher.add(kind, docs)
+            self.matcher.add(kind, [nlp.make_doc(name) for name in names if name not in tables.any_case])
+            self.any_case_matcher.add(kind, [nlp.make_doc(name) for name in names if name in tables.any_case])
         classes = yaml.safe_load(data_path("actors", "noun_classes.yaml").read_text("utf-8"))
         self.pronouns: dict[str, str] = classes["pronouns"]
         self.person_nouns: set[str] = set(classes["person_nouns"])
         self.not_actor_heads = event_nouns | set(classes["abstract_nouns"])
+        self.honorifics = frozenset(classes["honorifics"])
+        self.non_actors = frozenset(classes["non_actors"])
         self._lookup = {
             "country": tables.countries,
             "metonym": tables.metonyms,
@@ -74,22 +86,29 @@ class ActorResolver:
         """Names the NER must not mislabel: people, countries, capitals, organisations."""
         patterns: list[dict] = []
         for name in tables.person_names:
-            patterns.append({"label": "PERSON", "pattern": name})
+            if name not in tables.any_case:  # imported capitals-only names are matched by the resolver alone
+                patterns.append({"label": "PERSON", "pattern": name})
         for name in tables.countries:
             patterns.append({"label": "NORP" if name in tables.demonyms else "GPE", "pattern": name})
         for name, code in tables.metonyms.items():
             patterns.append({"label": "GPE" if len(code) == 6 and code.endswith("GOV") else "ORG", "pattern": name})
         for name in tables.organizations:
-            patterns.append({"label": "ORG", "pattern": name})
+            if name not in tables.any_case:
+                patterns.append({"label": "ORG", "pattern": name})
         return patterns
 
     # -- name hits -------------------------------------------------------------
     def name_hits(self, doc: Doc) -> dict[int, NameHit]:
         """Longest non-overlapping table names, indexed by every token they cover."""
         found = []
-        for match_id, start, end in self.matcher(doc):
+        exact = [(m, s, e, False) for m, s, e in self.matcher(doc)]
+        for match_id, start, end, any_case in exact + [(m, s, e, True) for m, s, e in self.any_case_matcher(doc)]:
             kind = doc.vocab.strings[match_id]
             text = doc[start:end].text
+            if any_case:
+                text = self._any_case_key[text.lower()]
+            if kind == "person" and self._other_persons_name(doc, start, text):
+                continue
             key = self.tables.person_names[text][0] if kind == "person" else self._lookup[kind][text]
             found.append(NameHit(start, end, kind, key))
         found.sort(key=lambda h: (-(h.end - h.start), h.start))
@@ -100,6 +119,13 @@ class ActorResolver:
             for i in range(hit.start, hit.end):
                 by_token[i] = hit
         return by_token
+
+    def _other_persons_name(self, doc: Doc, start: int, text: str) -> bool:
+        """A bare surname after another given name is someone else: "John Pace" is not Peter Pace."""
+        if start == 0 or " " in text or text in self.tables.people:
+            return False
+        before = doc[start - 1]
+        return before.is_title and before.pos_ == "PROPN" and before.lower_ not in self.honorifics and before.lower_ not in self.tables.sectors
 
     # -- people ----------------------------------------------------------------
     def person(self, name: str, text: str, when: date | None) -> Person:
@@ -116,6 +142,9 @@ class ActorResolver:
         if office:
             code = office.code
             return Actor(code, _country(code), _sectors(code), person.name, office.role, "person"), "person-table"
+        if person.default_code:
+            code = person.default_code
+            return Actor(code, _country(code), _sectors(code), person.name, None, "person"), "person-table:default-code"
         latest = person.offices[-1] if person.offices else None
         if latest is None:
             return Actor("---", None, (), person.name, None, "person"), "person-table:no-office"
@@ -154,6 +183,8 @@ class ActorResolver:
         return None
 
     def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
+        if head.lemma_.lower() in self.non_actors:
+            return None
         doc = head.doc
         tokens = self.np_tokens(head)
         phrase = doc[tokens[0].i : tokens[-1].i + 1]
@@ -166,10 +197,16 @@ class ActorResolver:
                 if head_hit.kind == "country":
                     actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
                 return Resolved(actor, span, how, actor.kind == "person")
-        if head.pos_ == "PROPN" and head.i not in hits:
+        if head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG"):
             place = self._place(head)
             if place is not None and place.country:
                 return Resolved(Actor(place.country, place.country, (), place.name, None, "place"), span, f"place:{place.name}", False)
+        if head.lemma_.lower() in self.not_actor_heads and head.dep_ not in ("nsubj", "nsubjpass"):
+            by = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+            owner = next((c for c in head.children if c.dep_ == "poss"), None) or next(iter(by), None)
+            if owner is not None:  # "Bush's view", "China's assistance", "allegations by Rwanda": whose it is
+                owned = self.resolve_np(owner, hits, when, locate=False)
+                return owned and Resolved(owned.actor, span, f"owner:{owned.resolution}", owned.person_like)
         countries: list[tuple[str, str]] = []
         org: str | None = None
         seen_hits = set()
@@ -198,20 +235,70 @@ class ActorResolver:
             if located is not None:
                 return Resolved(Actor(located[0], located[0], (), None, None, "place"), span, located[1], False)
         if not countries and not sector:
-            return None
+            return self._by_apposition(head, span, hits, when)
+        if not countries and sector and not org:
+            placed = self._placed_by_prep(head, sector, hits, when)
+            if placed is not None:
+                countries.append(placed)
         country = countries[0][0] if countries else None
         if org and country is None:
-            code = org
+            code = org + sector if sector == "MIL" and org.startswith("IGO") else org  # "UN troops": IGOUNOMIL
         else:
             code = (country or "---") + (sector or "")
         how = "+".join([c[1] for c in countries[:1]] + ([f"agent:{sector}"] if sector else []))
         person_like = head.lemma_.lower() in self.person_nouns
         return Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like)
 
+    def _by_apposition(self, head: Token, span: Span, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
+        """An unknown name is what its apposition says it is: "John Pace, human rights chief for the UN"."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            described = self.resolve_np(appos, hits, when, locate=False)
+            if described is not None:
+                return Resolved(described.actor, span, f"apposition:{described.resolution}", True)
+        return None
+
+    def _placed_by_prep(self, head: Token, sector: str, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
+        """The country of an agent noun named by a preposition phrase on it: "ministers from the Georgian government"."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACING_PREPS:
+                continue
+            if prep.lower_ in ("in", "at") and "MIL" in sector:
+                continue  # "troops in Afghanistan" are as often foreign as Afghan
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                inner = self.resolve_np(obj, hits, when, locate=False)
+                if inner is not None and inner.actor.country:
+                    return inner.actor.country, f"{prep.lower_}:{inner.span.text}"
+        return None
+
+    def coordinated(self, resolved: Resolved, head: Token, hits: dict[int, NameHit]) -> list[Resolved]:
+        """One actor per coordinated nationality: "US and British activists" are USA… and GBR… activists."""
+        found = [resolved]
+        country = resolved.actor.country
+        if country is None or resolved.actor.kind not in ("agent", "country"):
+            return found
+        for modifier in head.children:
+            if modifier.dep_ not in ("amod", "nmod", "compound") or getattr(hits.get(modifier.i), "key", None) != country:
+                continue
+            for other in modifier.conjuncts:
+                hit = hits.get(other.i)
+                if hit is not None and hit.kind == "country" and hit.key != country:
+                    actor = replace(resolved.actor, code=hit.key + "".join(resolved.actor.sectors), country=hit.key)
+                    found.append(Resolved(actor, resolved.span, f"{resolved.resolution}+and:{other.text}", resolved.person_like))
+        return found
+
+    @staticmethod
+    def at_home(resolved: Resolved, home: str | None) -> Resolved:
+        """A domestic agent with no stated country ("the government", "police") is the home country's."""
+        actor = resolved.actor
+        if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors or actor.sectors[0] not in _DOMESTIC_SECTORS:
+            return resolved
+        actor = replace(actor, code=home + "".join(actor.sectors), country=home)
+        return Resolved(actor, resolved.span, f"{resolved.resolution}+home:{home}", resolved.person_like)
+
     def _location(self, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
         """A facility with no actor of its own stands for its country: "(marched on) the palace in Saigon"."""
-        if head.pos_ != "NOUN" or head.ent_type_ in ("DATE", "TIME"):
-            return None
+        if head.pos_ != "NOUN" or head.ent_type_ in ("DATE", "TIME") or head.dep_ in ("nsubj", "csubj"):
+            return None  # a doer is not placed by where it is: "a bomb in Baghdad killed ..." is not Iraq
         hosts = [head]
         if head.dep_ in ("pobj", "dobj") and head.head.dep_ in ("prep", "ROOT", "conj", "ccomp", "xcomp", "advcl"):
             hosts.append(head.head.head if head.dep_ == "pobj" else head.head)
@@ -297,6 +384,28 @@ class ActorResolver:
             how = f"pronoun:{tok.lower_}->{earlier.actor.name or earlier.span.text}"
             return Resolved(earlier.actor, span, how, earlier.person_like)
         return None
+
+
+def home_countries(mentions: list[Mention], n_sentences: int) -> list[str | None]:
+    """For each sentence, the country the article has been about before it: the one its earlier
+    sentences mention most (at least twice, and more than any other), else None."""
+    by_sentence: dict[int, list[str]] = {}
+    for mention in mentions:
+        if mention.actor.country:
+            by_sentence.setdefault(mention.sentence_index, []).append(mention.actor.country)
+    counts: Counter[str] = Counter()
+    homes: list[str | None] = []
+    for i in range(n_sentences):
+        top = counts.most_common(2)
+        leads = bool(top) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
+        homes.append(top[0][0] if leads else None)
+        counts.update(by_sentence.get(i, ()))
+    return homes
+
+
+def placed(actor: Actor) -> bool:
+    """Whether an actor belongs somewhere: a country, or an international body that needs none."""
+    return actor.country is not None or actor.code[:3] in _INTERNATIONAL
 
 
 def _country(code: str) -> str | None:

