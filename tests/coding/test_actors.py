@@ -77,3 +77,29 @@ def test_unknown_names_take_their_apposition(coder):
 def test_a_bomb_is_not_placed_by_the_city_it_went_off_in(coder):
     got = _pairs(coder, "A roadside bomb in Baghdad killed four people.", date(2006, 1, 1))
     assert not any(s == "IRQ" for s, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text,when,name",
+    [
+        ("The Iraqi prime minister condemned the US military.", date(2006, 11, 2), "Nouri al-Maliki"),
+        ("Iraq's president visited Iran.", date(2006, 11, 2), "Jalal Talabani"),
+        ("The US secretary of state visited Iraq.", date(2006, 11, 2), "Condoleezza Rice"),
+        ("The US secretary of state visited Iraq.", date(2010, 3, 1), "Hillary Clinton"),
+        # no country in the phrase: the one the story is about
+        ("Iraq's parliament met in Baghdad. Iraqi leaders met in Basra. The prime minister condemned the US military.", date(2006, 11, 2), "Nouri al-Maliki"),
+    ],
+)
+def test_titles_name_the_office_holder_on_the_date(coder, text, when, name):
+    events = coder.code_text(text, when).events
+    assert name in {e.source.name for e in events if e.source}
+
+
+def test_office_kinds_of_roles():
+    from detente.coding.tables import office_kind
+
+    assert office_kind("President of the Government of Spain") == "head_of_government"
+    assert office_kind("Secretary of State") == "foreign"
+    assert office_kind("Minister of Defence of Iraq") == "defence"
+    assert office_kind("King of Jordan") == "head_of_state"
+    assert office_kind("Vice President of the United States") is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -16,7 +16,7 @@ from .._version import __version__
 from ..config import Settings
 from ..model import Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
-from .actors import ActorResolver, Resolved, home_countries, placed
+from .actors import ActorResolver, Resolved, placed
 from .dates import SentenceDates
 from .events import EventMatcher, Match, load_modality, subjects
 from .patterns import load_patterns
@@ -92,10 +92,8 @@ class Coder:
             for tok in sent:
                 sent_index[tok.i] = i
         hits = self.resolver.name_hits(doc)
-        mentions, resolved = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
-        homes = home_countries(mentions, len(sents))
-        coded.mentions = [self._at_home(m, homes[m.sentence_index]) for m in mentions]
-        actor_at = self._actor_lookup(resolved, hits, lambda tok: homes[sent_index[tok.i]])
+        coded.mentions, resolved, homes = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
+        actor_at = self._actor_lookup(resolved, hits, lambda tok: homes.before(sent_index[tok.i]))
         coded.quotes = self._quotes(article, doc, actor_at, sent_index)
         coded.story_type = self.story_types.classify(doc, state_actor_mentions(coded.mentions))
         if coded.story_type != POLITICS:
@@ -113,11 +111,6 @@ class Coder:
                         seen.add(event.id)
                         coded.events.append(event)
         return coded
-
-    def _at_home(self, mention: Mention, home: str | None) -> Mention:
-        resolved = Resolved(mention.actor, Span(mention.start, mention.end, mention.text), mention.resolution, False)
-        at_home = self.resolver.at_home(resolved, home)
-        return mention if at_home is resolved else replace(mention, actor=at_home.actor, resolution=at_home.resolution)
 
     def _actor_lookup(self, resolved: dict[int, Resolved], hits, home_of) -> "_DocActors":
         return _DocActors(self.resolver, resolved, hits, home_of)
@@ -224,7 +217,7 @@ class _DocActors:
         key = (tok.i, when)
         if key not in self.cache:
             found = self.pronouns.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, self.hits, when)
-            self.cache[key] = found and self.resolver.at_home(found, self.home_of(tok))
+            self.cache[key] = found and self.resolver.at_home(found, self.home_of(tok), when)
         return self.cache[key]
 
     def each(self, heads, when: date | None) -> list[Resolved]:

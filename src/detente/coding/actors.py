@@ -48,6 +48,7 @@ class Resolved:
     span: Span
     resolution: str
     person_like: bool
+    title: str | None = None  # the kind of office a title with no name names ("the prime minister")
 
 
 class ActorResolver:
@@ -73,6 +74,7 @@ class ActorResolver:
         self.not_actor_heads = event_nouns | set(classes["abstract_nouns"])
         self.honorifics = frozenset(classes["honorifics"])
         self.non_actors = frozenset(classes["non_actors"])
+        self.titles: dict[str, str] = classes["titles"]
         self._lookup = {
             "country": tables.countries,
             "metonym": tables.metonyms,
@@ -247,7 +249,33 @@ class ActorResolver:
             code = (country or "---") + (sector or "")
         how = "+".join([c[1] for c in countries[:1]] + ([f"agent:{sector}"] if sector else []))
         person_like = head.lemma_.lower() in self.person_nouns
-        return Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like)
+        resolved = Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like, self._title(head, hits))
+        return self.office_holder(resolved, country, when)
+
+    def _title(self, head: Token, hits: dict[int, NameHit]) -> str | None:
+        """The kind of office an unnamed title names: "the (Iraqi) prime minister", "the US secretary of state"."""
+        words = [c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod") and c.i not in hits]
+        words.append(head.lemma_.lower())
+        tail = [f"of {o.lemma_.lower()}" for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        for k in range(len(words)):
+            phrase = " ".join(words[k:] + tail[:1])
+            if phrase in self.titles:
+                return self.titles[phrase]
+            if " ".join(words[k:]) in self.titles:
+                return self.titles[" ".join(words[k:])]
+        return None
+
+    def office_holder(self, resolved: Resolved, country: str | None, when: date | None) -> Resolved:
+        """A title with a country and a date is the person holding that office: "the Iraqi prime minister"
+        on 2006-11-02 is Nouri al-Maliki, IRQGOV."""
+        if resolved.title is None or country is None:
+            return resolved
+        held = self.tables.holder(country, resolved.title, when)
+        if held is None:
+            return resolved
+        office, person = held
+        actor = Actor(office.code, _country(office.code), _sectors(office.code), person.name, office.role, "person")
+        return Resolved(actor, resolved.span, f"{resolved.resolution}+title:{office.role}", True)
 
     def _by_apposition(self, head: Token, span: Span, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
         """An unknown name is what its apposition says it is: "John Pace, human rights chief for the UN"."""
@@ -286,14 +314,14 @@ class ActorResolver:
                     found.append(Resolved(actor, resolved.span, f"{resolved.resolution}+and:{other.text}", resolved.person_like))
         return found
 
-    @staticmethod
-    def at_home(resolved: Resolved, home: str | None) -> Resolved:
+    def at_home(self, resolved: Resolved, home: str | None, when: date | None = None) -> Resolved:
         """A domestic agent with no stated country ("the government", "police") is the home country's."""
         actor = resolved.actor
         if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors or actor.sectors[0] not in _DOMESTIC_SECTORS:
             return resolved
         actor = replace(actor, code=home + "".join(actor.sectors), country=home)
-        return Resolved(actor, resolved.span, f"{resolved.resolution}+home:{home}", resolved.person_like)
+        placed_at_home = Resolved(actor, resolved.span, f"{resolved.resolution}+home:{home}", resolved.person_like, resolved.title)
+        return self.office_holder(placed_at_home, home, when)
 
     def _location(self, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
         """A facility with no actor of its own stands for its country: "(marched on) the palace in Saigon"."""
@@ -346,11 +374,13 @@ class ActorResolver:
         return actor, how
 
     # -- whole document ----------------------------------------------------------
-    def mentions(self, doc: Doc, hits: dict[int, NameHit], article_id: str, when: date | None, sentence_of) -> tuple[list[Mention], dict[int, Resolved]]:
-        """Every actor mention in reading order; pronouns resolved to the last fitting one."""
+    def mentions(self, doc: Doc, hits: dict[int, NameHit], article_id: str, when: date | None, sentence_of) -> tuple[list[Mention], dict[int, Resolved], "HomeCountries"]:
+        """Every actor mention in reading order; pronouns resolved to the last fitting one; domestic agents
+        and titles with no country placed in the country the earlier sentences are about."""
         resolved_by_head: dict[int, Resolved] = {}
         history: list[Resolved] = []
         mentions: list[Mention] = []
+        homes = HomeCountries()
         for tok in doc:
             if tok.pos_ not in _NP_HEAD_POS or tok.dep_ in ("compound", "flat"):
                 continue
@@ -362,12 +392,13 @@ class ActorResolver:
                 result = self.resolve_np(tok, hits, when)
             if result is None:
                 continue
+            sentence = sentence_of(tok)
+            homes.saw(sentence, result.actor.country)
+            result = self.at_home(result, homes.before(sentence), when)
             resolved_by_head[tok.i] = result
             history.append(result)
-            mentions.append(
-                Mention(article_id, sentence_of(tok), result.span.start, result.span.end, result.span.text, result.actor, result.resolution)
-            )
-        return mentions, resolved_by_head
+            mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution))
+        return mentions, resolved_by_head, homes
 
     def resolve_pronoun(self, tok: Token, history: list[Resolved]) -> Resolved | None:
         kind = self.pronouns.get(tok.lower_)
@@ -386,21 +417,25 @@ class ActorResolver:
         return None
 
 
-def home_countries(mentions: list[Mention], n_sentences: int) -> list[str | None]:
-    """For each sentence, the country the article has been about before it: the one its earlier
-    sentences mention most (at least twice, and more than any other), else None."""
-    by_sentence: dict[int, list[str]] = {}
-    for mention in mentions:
-        if mention.actor.country:
-            by_sentence.setdefault(mention.sentence_index, []).append(mention.actor.country)
-    counts: Counter[str] = Counter()
-    homes: list[str | None] = []
-    for i in range(n_sentences):
+class HomeCountries:
+    """The country an article has been about before each sentence: the one its earlier sentences
+    mention most (at least twice, and more than any other), else None."""
+
+    def __init__(self) -> None:
+        self.by_sentence: dict[int, Counter[str]] = {}
+
+    def saw(self, sentence: int, country: str | None) -> None:
+        if country:
+            self.by_sentence.setdefault(sentence, Counter())[country] += 1
+
+    def before(self, sentence: int) -> str | None:
+        counts: Counter[str] = Counter()
+        for i, seen in self.by_sentence.items():
+            if i < sentence:
+                counts.update(seen)
         top = counts.most_common(2)
         leads = bool(top) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
-        homes.append(top[0][0] if leads else None)
-        counts.update(by_sentence.get(i, ()))
-    return homes
+        return top[0][0] if leads else None
 
 
 def placed(actor: Actor) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
@@ -114,6 +115,23 @@ class Person:
         return None
 
 
+_OFFICE_KINDS = (  # first match wins: "President of the Government of Spain" heads the government
+    ("foreign", re.compile(r"foreign|external affairs|secretary of state\b(?! for)", re.I)),
+    ("defence", re.compile(r"defen[cs]e", re.I)),
+    ("head_of_government", re.compile(r"prime minister|premier|chancellor(?! of the exchequer)|president of the government|"
+                                      r"head of government|chief executive|chairman of the council of ministers", re.I)),
+    ("head_of_state", re.compile(r"^(president|king|queen|emir|sultan|supreme leader|head of state|grand duke|"
+                                 r"chairman of the presidency|chair of the presidency)\b", re.I)),
+)
+
+
+def office_kind(role: str) -> str | None:
+    """What kind of office a role names, for titles without a name ("the prime minister")."""
+    if re.search(r"\b(vice|deputy|first lady)\b", role, re.I):
+        return None
+    return next((kind for kind, pattern in _OFFICE_KINDS if pattern.search(role)), None)
+
+
 @dataclass(frozen=True)
 class ActorTables:
     """Every name detente knows, by kind, with the code it stands for."""
@@ -127,6 +145,24 @@ class ActorTables:
     sectors: dict[str, str]  # lowercase lemma phrase → sector code
     version: str
     any_case: frozenset[str] = frozenset()  # names (of people or organisations) matched whatever their case
+
+    @cached_property
+    def office_holders(self) -> dict[tuple[str, str], list[tuple[Office, Person]]]:
+        """(country, kind of office) → the terms and their holders: who "the Iraqi prime minister" was."""
+        index: dict[tuple[str, str], list[tuple[Office, Person]]] = {}
+        for person in self.people.values():
+            for office in person.offices:
+                kind = office_kind(office.role)
+                if kind and office.code[:3].isalpha():
+                    index.setdefault((office.code[:3], kind), []).append((office, person))
+        return index
+
+    def holder(self, country: str, kind: str, when: date | None) -> tuple[Office, Person] | None:
+        """The one person holding that office on ``when`` (None when no date, nobody or several)."""
+        if when is None:
+            return None
+        found = [(o, p) for o, p in self.office_holders.get((country, kind), ()) if o.covers(when)]
+        return found[0] if len({p.name for _, p in found}) == 1 else None
 
 
 def _date(cell: str, path: Path) -> date | None:
