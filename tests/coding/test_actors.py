@@ -103,3 +103,10 @@ def test_office_kinds_of_roles():
     assert office_kind("Minister of Defence of Iraq") == "defence"
     assert office_kind("King of Jordan") == "head_of_state"
     assert office_kind("Vice President of the United States") is None
+
+
+def test_mentions_keep_their_path_and_a_confidence(coder):
+    coded = coder.code_text("Moqtada al-Sadr spoke in Kufa on Monday. He condemned the government.", date(2006, 11, 2))
+    by_text = {m.text: m for m in coded.mentions}
+    assert by_text["Moqtada al-Sadr"].confidence == 1.0
+    assert by_text["He"].resolution.startswith("pronoun:he->") and by_text["He"].confidence < 1.0

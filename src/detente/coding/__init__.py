@@ -237,15 +237,10 @@ def _has_country(resolved: Resolved | None) -> bool:
 def _confidence(source: Resolved | None, target: Resolved | None, date_origin: str) -> float:
     score = 1.0
     for side in (source, target):
-        if side is None:
-            score *= 0.8
-        elif side.resolution.startswith("pronoun"):
-            score *= 0.85
-        elif side.actor.country is None:
-            score *= 0.9
+        score *= 0.8 if side is None else side.confidence
     if date_origin == "article":
         score *= 0.95
-    return score
+    return round(score, 3)
 
 
 __all__ = ["Coder", "CodedArticle", "CODER_VERSION"]

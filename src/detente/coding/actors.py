@@ -28,6 +28,12 @@ _NOT_COUNTRIES = _INTERNATIONAL | {"MNC"}
 #: the preposition phrases that place an agent noun in a country: "ministers from the Georgian government",
 #: "a court in Guyana", "officials in Damascus", "members of the Iraqi parliament"
 _PLACING_PREPS = frozenset({"from", "in", "of", "at"})
+#: what each inferred step of a resolution path costs in confidence (names from the tables cost nothing)
+_STEP_CONFIDENCE = {
+    "pronoun": 0.8, "home": 0.75, "title": 0.9, "apposition": 0.85, "owner": 0.9, "place": 0.8,
+    "located-in": 0.75, "person-table:out-of-office": 0.85, "person-table:default-code": 0.85,
+    "person-table:no-office": 0.7, "and": 0.95, "from": 0.9, "in": 0.85, "of": 0.9, "at": 0.85,
+}
 #: agents that belong to the country a story is about when the text names none: "the government", "police"
 _DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "ELI", "SPY"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -49,6 +55,15 @@ class Resolved:
     resolution: str
     person_like: bool
     title: str | None = None  # the kind of office a title with no name names ("the prime minister")
+
+    @property
+    def confidence(self) -> float:
+        """How sure the resolution is: each inferred step of its path costs something."""
+        score = 1.0
+        for step in self.resolution.split("+"):
+            kind, _, detail = step.partition(":")
+            score *= _STEP_CONFIDENCE.get(f"{kind}:{detail}", _STEP_CONFIDENCE.get(kind, 1.0))
+        return round(score if placed(self.actor) else score * 0.9, 3)
 
 
 class ActorResolver:
@@ -397,7 +412,7 @@ class ActorResolver:
             result = self.at_home(result, homes.before(sentence), when)
             resolved_by_head[tok.i] = result
             history.append(result)
-            mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution))
+            mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution, result.confidence))
         return mentions, resolved_by_head, homes
 
     def resolve_pronoun(self, tok: Token, history: list[Resolved]) -> Resolved | None:
