@@ -166,6 +166,9 @@ class Event:
     source_resolution: str | None = None
     target_resolution: str | None = None
     quote_id: str | None = None  # the quote the event was said in, if any
+    place: Place | None = None  # where it happened (not every place the sentence mentions)
+    place_span: Span | None = None  # where the text names that place
+    place_origin: str | None = None  # clause | sentence | narrative | dateline
 
     @property
     def id(self) -> str:
@@ -215,4 +218,9 @@ class Event:
             "pattern": self.pattern_id,
             "quote_id": self.quote_id,
             "confidence": round(self.confidence, 3),
+            "place": None if self.place is None else {
+                "name": self.place.name, "country": self.place.country, "lat": self.place.lat, "lon": self.place.lon,
+                "admin1": self.place.admin1, "feature": self.place.feature, "precision": self.place.precision,
+                "origin": self.place_origin, "text": self.place_span.text if self.place_span else None,
+            },
         }

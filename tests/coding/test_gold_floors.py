@@ -83,3 +83,29 @@ def test_second_coder_file_matches_the_gold():
     assert len(second) == 70 and {r["uid"] for r in second} <= own
     assert all(e["code"] in load_cameo() for r in second for e in r["events"])
     assert not any("text" in r for r in second)
+
+
+# Who, when and where (offset-keyed gold written for detente; tests/gold/actor_gold_README.md and
+# dates_places_README.md). Measured floors; the targets are 0.92 / 0.85 (actors), 0.95 (dates),
+# 0.85 exact day and 0.90 / 0.75 country / city (event places).
+CONTEXT_FLOORS = {
+    "actor_gold.jsonl": {"country": 0.69, "sector": 0.60},
+    "date_gold.jsonl": {"normalised": 0.76},
+    "event_place_gold.jsonl": {"event found": 0.23, "date, exact day (found events)": 0.77, "place country (found events)": 0.77},
+}
+
+
+@pytest.fixture(scope="module")
+def context_texts():
+    return article_texts([str(shared(CORPUS)), str(shared(EXAMPLE))])
+
+
+@pytest.mark.parametrize("name", sorted(CONTEXT_FLOORS))
+def test_who_when_where_floors(coder, context_texts, name):
+    from detente.coding.scoring import gold_kind, score_actors, score_dates, score_event_places
+
+    path = ROOT / "tests" / "gold" / name
+    scorer = {"actors": score_actors, "dates": score_dates, "event-places": score_event_places}[gold_kind(path)]
+    report = scorer(coder, path, context_texts)
+    low = {m: round(report.measures[m].accuracy, 4) for m, floor in CONTEXT_FLOORS[name].items() if report.measures[m].accuracy < floor}
+    assert not low, f"{name}: below floor: {low}"

@@ -329,11 +329,17 @@ def eval_cmd(
     where: Optional[list[str]] = typer.Option(None, help="Only gold sentences whose meta field has this value: nature=news."),
     articles: Optional[list[str]] = typer.Option(None, help="Article files that offset-keyed gold points into (JSONL, Markdown, ...)."),
 ) -> None:
-    """Score the coder on gold sentences: P/R/F1 by code, root and QuadClass level."""
+    """Score the coder on gold data: event sentences (P/R/F1 by code, root and QuadClass level), or, for
+    offset-keyed gold of actor mentions, date expressions or event places, their accuracy."""
     from ..coding import Coder
     from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, article_texts, coder_predictions, evaluate, read_gold
+    from ..coding.scoring import gold_kind
 
     with _reported():
+        kind = gold_kind(gold)
+        if kind != "events":
+            _score_context(gold, kind, article_texts(articles or []), fmt)
+            return
         sentences = read_gold(gold, _pairs(where or [], "--where"), article_texts(articles) if articles else None)
         coder = Coder(state.settings)
     result = evaluate(sentences, lambda gs: coder_predictions(coder, gs))
@@ -349,6 +355,31 @@ def eval_cmd(
     for c in CODE_LEVELS:
         table.add_row(c, *(f"{result.scores[(c, a)].precision:.2f} / {result.scores[(c, a)].recall:.2f} / {result.scores[(c, a)].f1:.2f}" for a in ACTOR_LEVELS))
     out.print(table)
+
+
+def _score_context(gold: Path, kind: str, texts: dict[str, str], fmt: str) -> None:
+    from ..coding import Coder
+    from ..coding.scoring import score_actors, score_dates, score_event_places
+
+    scorer = {"actors": score_actors, "dates": score_dates, "event-places": score_event_places}[kind]
+    report = scorer(Coder(state.settings), gold, texts)
+    if fmt == "json":
+        _print_json(report.as_dict())
+        return
+    table = Table(title=f"{gold.name}: {report.items} {kind} gold items")
+    for column in ("measure", "accuracy", "right", "of"):
+        table.add_column(column)
+    for measure, tally in report.measures.items():
+        table.add_row(measure, f"{tally.accuracy:.2f}", str(tally.right), str(tally.total))
+    out.print(table)
+    if report.by_kind:
+        by_kind = Table(title="by kind")
+        measures = list(report.measures)
+        for column in ("kind", *measures):
+            by_kind.add_column(column)
+        for name, values in sorted(report.by_kind.items()):
+            by_kind.add_row(name, *(f"{values[m].accuracy:.2f} ({values[m].total})" if m in values else "" for m in measures))
+        out.print(by_kind)
 
 
 @app.command()

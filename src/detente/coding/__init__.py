@@ -20,7 +20,7 @@ from .actors import ActorResolver, Resolved, placed
 from .dates import SentenceDates
 from .events import EventMatcher, Match, load_modality, subjects
 from .patterns import load_patterns
-from .places import load_gazetteer
+from .places import EventPlaces, load_gazetteer
 from .stories import POLITICS, load_story_types, state_actor_mentions
 from .tables import load_actors, load_cameo
 
@@ -52,6 +52,11 @@ class Coder:
         self.tables = load_actors(None, self.settings.actor_files)
         self.patterns = load_patterns(self.cameo, self.settings.pattern_files)
         self.gazetteer = load_gazetteer()
+        # country names (not demonyms) → ISO3, and ISO3 → the table's name, for event places
+        self.country_names = {n: c for n, c in self.tables.countries.items() if n not in self.tables.demonyms}
+        self.country_name_of: dict[str, str] = {}
+        for name, code in self.country_names.items():
+            self.country_name_of.setdefault(code, name)
         lemma_words = common_words(self.settings.model)
         ruler = ActorResolver.ruler_patterns(self.tables)
         ruler += [{"label": "GPE", "pattern": name} for name in self.gazetteer.ruler_names(lemma_words)]
@@ -99,6 +104,8 @@ class Coder:
         if coded.story_type != POLITICS:
             return coded
         dates = SentenceDates(doc, article.date)
+        prefer = frozenset(m.actor.country for m in coded.mentions if m.actor.country)
+        places = EventPlaces(self.gazetteer, doc, self.country_names, self.country_name_of, prefer, homes.before(len(sents)))
         seen: set[str] = set()
 
         def is_actor(tok) -> bool:
@@ -106,7 +113,7 @@ class Coder:
 
         for i, sent in enumerate(sents):
             for match in self.matcher.matches(sent, is_actor):
-                for event in self._events(article, coded.sentences[i], match, actor_at, dates, coded.quotes):
+                for event in self._events(article, coded.sentences[i], match, actor_at, dates, places, coded.quotes):
                     if event.id not in seen:
                         seen.add(event.id)
                         coded.events.append(event)
@@ -115,8 +122,10 @@ class Coder:
     def _actor_lookup(self, resolved: dict[int, Resolved], hits, home_of) -> "_DocActors":
         return _DocActors(self.resolver, resolved, hits, home_of)
 
-    def _events(self, article: Article, sentence: Sentence, match: Match, actor_at, dates: SentenceDates, quotes: list[Quote]) -> Iterator[Event]:
+    def _events(self, article: Article, sentence: Sentence, match: Match, actor_at, dates: SentenceDates, places: EventPlaces,
+                quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
+        where = places.for_event(sentence.index, match.trigger, frozenset(t.i for t in (*match.sources, *match.targets)))
         sources = actor_at.each(match.sources, when.date)
         targets = actor_at.each(match.targets, when.date)
         if match.sources and not sources:
@@ -174,6 +183,9 @@ class Coder:
                 source_resolution=source.resolution if source else None,
                 target_resolution=target.resolution if target else None,
                 quote_id=quote.id if quote else None,
+                place=where.place if where else None,
+                place_span=where.span if where else None,
+                place_origin=where.origin if where else None,
             )
 
     def _quotes(self, article: Article, doc, actor_at, sent_index) -> list[Quote]:

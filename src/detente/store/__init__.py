@@ -256,7 +256,7 @@ def _quote_row(run_id: str, q) -> dict:
 
 
 def _event_row(run_id: str, e) -> dict:
-    s, t = e.source, e.target
+    s, t, p = e.source, e.target, e.place
     return dict(
         run_id=run_id, id=e.id, article_id=e.article_id, sentence_idx=e.sentence_index,
         sentence_start=e.sentence.start, sentence_end=e.sentence.end,
@@ -272,6 +272,10 @@ def _event_row(run_id: str, e) -> dict:
         date=e.date, date_precision=e.date_precision, date_origin=e.date_origin, modality=e.modality,
         pattern_id=e.pattern_id, confidence=e.confidence,
         source_resolution=e.source_resolution, target_resolution=e.target_resolution, quote_id=e.quote_id,
+        place_name=p.name if p else None, place_country=p.country if p else None, place_lat=p.lat if p else None,
+        place_lon=p.lon if p else None, place_admin1=p.admin1 if p else None, place_feature=p.feature if p else None,
+        place_precision=p.precision if p else None, place_origin=e.place_origin,
+        place_start=e.place_span.start if e.place_span else None, place_end=e.place_span.end if e.place_span else None,
     )
 
 

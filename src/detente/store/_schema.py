@@ -62,4 +62,17 @@ MIGRATIONS.append(
 
 MIGRATIONS.append((3, ["ALTER TABLE article_runs ADD COLUMN story_type VARCHAR"]))  # the story filter's verdict, per run
 
+MIGRATIONS.append(
+    (
+        4,
+        [  # where each event happened, and where the text names the place
+            *(f"ALTER TABLE events ADD COLUMN {column}" for column in (
+                "place_name VARCHAR", "place_country VARCHAR", "place_lat DOUBLE", "place_lon DOUBLE", "place_admin1 VARCHAR",
+                "place_feature VARCHAR", "place_precision VARCHAR", "place_origin VARCHAR", "place_start INTEGER", "place_end INTEGER",
+            )),
+            "CREATE OR REPLACE VIEW current_events AS SELECT e.* FROM events e JOIN latest_runs l USING (article_id, run_id)",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]

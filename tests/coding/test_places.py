@@ -1,0 +1,46 @@
+"""Where events happened: the clause's own place, not every place the sentence mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+WHEN = date(2006, 11, 2)
+
+
+def _places(coder, text):
+    return [(e.code[:2], e.place.name if e.place else None, e.place.country if e.place else None, e.place_origin)
+            for e in coder.code_text(text, WHEN).events]
+
+
+@pytest.mark.parametrize(
+    "text,name,country,origin",
+    [
+        ("The Israeli army attacked a checkpoint in Khan Younis on Monday.", "Khān Yūnis", "PSE", "clause"),
+        ("A diplomat from Egypt met Jordanian officials in Amman on Monday.", "Amman", "JOR", "clause"),
+        ("Insurgents attacked a convoy in the Gaza Strip on Monday.", "Gaza Strip", "PSE", "clause"),  # the alias index
+        ("Protesters rallied against the US government in Washington on Monday.", "Washington", "USA", "clause"),
+    ],
+)
+def test_event_place(coder, text, name, country, origin):
+    assert (name, country, origin) in {p[1:] for p in _places(coder, text)}
+
+
+def test_the_target_is_not_the_place_and_the_dateline_is_the_fallback(coder):
+    assert [p[1:] for p in _places(coder, "KABUL - Hamas fired rockets at Israel on Monday.")] == [("Kabul", "AFG", "dateline")]
+
+
+def test_no_place_named_gives_the_country_the_story_is_about(coder):
+    text = "Iraq's parliament met in Baghdad. Iraqi leaders met on Sunday.\n\nThe prime minister condemned the US military."
+    found = _places(coder, text)
+    assert ("11", "Iraq", "IRQ", "story") in found
+
+
+def test_events_store_their_place(db, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("The Israeli army attacked a checkpoint in Khan Younis on Monday.")
+    db.ingest([str(path)], date=WHEN)
+    rows = db.store.query("SELECT place_name, place_country, place_origin, place_start, place_end FROM current_events")
+    assert rows and rows[0]["place_country"] == "PSE" and rows[0]["place_origin"] == "clause"
+    assert path.read_text()[rows[0]["place_start"] : rows[0]["place_end"]] == "Khan Younis"
