@@ -58,3 +58,28 @@ def test_anniversary_shifts_the_date(coder):
 def test_duration_is_not_a_date(coder):
     got = _dates(coder, "For months now, Iraq has condemned the United States.")
     assert got and all(o == "article" for _, _, o, _ in got)
+
+
+@pytest.mark.parametrize(
+    "text,base,expected",
+    [
+        ("April 11", date(2005, 4, 5), (date(2005, 4, 11), "day")),  # a day and month with no year: the nearest
+        ("February 15", date(2005, 11, 25), (date(2006, 2, 15), "day")),
+        ("December 27", date(2006, 1, 3), (date(2005, 12, 27), "day")),
+        ("in late March", date(2005, 5, 5), (date(2005, 3, 1), "month")),
+        ("earlier this month", date(2005, 7, 22), (date(2005, 7, 1), "month")),
+        ("earlier this year", date(2006, 3, 7), (date(2006, 1, 1), "year")),
+        ("mid-June", date(2005, 7, 22), (date(2005, 6, 1), "month")),
+    ],
+)
+def test_expressions_without_a_year(text, base, expected):
+    from detente.coding.dates import normalise
+
+    assert normalise(text, base) == expected
+
+
+def test_a_date_after_for_is_a_point_in_time_not_a_duration(coder):
+    from detente.coding.dates import expressions
+
+    doc = coder.nlp("The vote was set for January 8, 2006. Talks went on for three weeks.")
+    assert [(e.text, e.date) for e in expressions(doc, date(2005, 11, 25))] == [("January 8, 2006", date(2006, 1, 8))]

@@ -20,8 +20,14 @@ _KEYWORDS = re.compile(
     r"apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|\d{4}|ago|last|next|this|earlier|week|month|year)\b",
     re.I,
 )
-_DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|last night|this (morning|afternoon|evening))\b", re.I)
+#: a month, weekday or year makes an expression a point in time even after "for", "since" or "until"
+_ANCHOR = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
+                     r"nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day|1[6-9]\d\d|20\d\d)\b", re.I)
+_MONTH_DAY = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,}|[a-z]{3,}\.?\s+\d{1,2}(st|nd|rd|th)?)\b", re.I)
 _DURATION = re.compile(r"^(for|during|over|within|throughout|since|until|up to|nearly|almost|about|close to)\b|\b(days|weeks|months|years|decades)\b(?! ago)", re.I)
+_HEDGE = re.compile(r"^(?:(?:in|on|at)\s+)?(?:(?:early|earlier|late|later)\s+|mid-?\s*|the\s+(?:end|beginning|middle)\s+of\s+)", re.I)
+_THIS_PERIOD = re.compile(r"^this\s+(week|month|year)$", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
@@ -75,6 +81,15 @@ def normalise(text: str, base: date | None) -> tuple[date, str] | None:
         if text.strip().lower().startswith("last") and back == 0:
             back = 7
         return base - timedelta(days=back), "day"
+    text = _HEDGE.sub("", text.strip()) or text  # "in late March" is March, "earlier this month" this month
+    period_of_base = _THIS_PERIOD.match(text)
+    if period_of_base and base is not None:
+        unit = period_of_base.group(1).lower()
+        if unit == "year":
+            return date(base.year, 1, 1), "year"
+        if unit == "month":
+            return date(base.year, base.month, 1), "month"
+        return base - timedelta(days=base.weekday()), "week"
     data = _parser(base).get_date_data(text)
     when = data.date_obj if data else None
     if when is None:
@@ -86,7 +101,21 @@ def normalise(text: str, base: date | None) -> tuple[date, str] | None:
         return date(when.year, 1, 1), "year"
     if period == "month":
         return date(when.year, when.month, 1), "month"
-    return when.date(), period
+    day = when.date()
+    if base is not None and not _YEAR.search(text) and _MONTH_DAY.search(text):
+        day = _nearest_year(day, base)  # "April 11" in an article of 5 April 2005 is 2005-04-11, not 2004
+    return day, "day" if period == "part_of_day" else period
+
+
+def _nearest_year(day: date, base: date) -> date:
+    """A day and month with no year: the occurrence nearest the article date."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda d: abs((d - base).days))
 
 
 def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
@@ -98,8 +127,8 @@ def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
         if ent.label_ == "TIME" and not _DAY_WORDS.search(ent.text):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if before in ("for", "during", "over", "within", "since", "until") or _DURATION.search(ent.text):
-            continue
+        if (before in ("for", "during", "over", "within", "since", "until") or _DURATION.search(ent.text)) and not _ANCHOR.search(ent.text):
+            continue  # "for three weeks", but not "set for January 8, 2006" or "since September 1998"
         parsed = normalise(ent.text, base)
         if parsed is None:
             continue
