@@ -19,10 +19,10 @@ FLOORS = {
     # our own set (tests/gold/own_gold.jsonl), real news, 64% without events; held-out: never tuned on.
     # Re-pinned after the 15 coder A/B disagreements were adjudicated (the reference changed).
     "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.31, "root/country": 0.17, "code/exact": 0.13},
-    "own:dev": {"root/ignored": 0.32, "quad/ignored": 0.38, "root/country": 0.15, "code/exact": 0.13},
+    "own:dev": {"root/ignored": 0.35, "quad/ignored": 0.41, "root/country": 0.16, "code/exact": 0.13},
     "petr2_gsr:news": {"root/ignored": 0.54, "quad/ignored": 0.64, "root/country": 0.41, "code/exact": 0.16},  # 35 real wire sentences
-    "petr2_gsr": {"root/ignored": 0.38, "quad/ignored": 0.50, "root/country": 0.29, "code/exact": 0.15},
-    "plover_gsr": {"root/ignored": 0.62, "quad/ignored": 0.68, "root/country": 0.27, "code/exact": 0.12},
+    "petr2_gsr": {"root/ignored": 0.40, "quad/ignored": 0.52, "root/country": 0.31, "code/exact": 0.15},
+    "plover_gsr": {"root/ignored": 0.65, "quad/ignored": 0.70, "root/country": 0.31, "code/exact": 0.13},
 }
 MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.34, "plover_gsr": 0.30, "petr2_gsr:news": 0.35, "own:heldout": 0.09, "own:dev": 0.09}
 
@@ -89,9 +89,9 @@ def test_second_coder_file_matches_the_gold():
 # dates_places_README.md). Measured floors; the targets are 0.92 / 0.85 (actors), 0.95 (dates),
 # 0.85 exact day and 0.90 / 0.75 country / city (event places).
 CONTEXT_FLOORS = {
-    "actor_gold.jsonl": {"country": 0.69, "sector": 0.60},
+    "actor_gold.jsonl": {"country": 0.74, "sector": 0.62},
     "date_gold.jsonl": {"normalised": 0.86},
-    "event_place_gold.jsonl": {"event found": 0.23, "date, exact day (found events)": 0.77, "place country (found events)": 0.77},
+    "event_place_gold.jsonl": {"event found": 0.25, "date, exact day (found events)": 0.78, "place country (found events)": 0.82},
 }
 
 

@@ -79,10 +79,10 @@ patterns:
     verbs: [go]
     prep_object: ["on strike", "on hunger strike"]
     target: [none]
-  - id: "mine.car-bomb"
-    code: "1832"
-    nouns: [bomb]
-    modifier: [car]
+  - id: "mine.boat-attack"
+    code: "1711"
+    nouns: [attack]
+    modifier: [boat, speedboat]
     target: ["prep:in", none]
   - id: "mine.demand-withdrawal"
     code: "1041"
@@ -107,8 +107,8 @@ def test_prep_object_constraint(mine_coder):
 
 
 def test_modifier_constraint(mine_coder):
-    assert ("---", "1832", "IRQGOV") in _codes(mine_coder, "A car bomb in Baghdad wounded ten people.")
-    assert "1832" not in [c for _, c, _ in _codes(mine_coder, "A bomb in Baghdad wounded ten people.")]
+    assert ("---", "1711", "YEMGOV") in _codes(mine_coder, "A boat attack in Aden wounded ten people.")  # a capital as metonym
+    assert "1711" not in [c for _, c, _ in _codes(mine_coder, "An attack in Aden wounded ten people.")]
 
 
 def test_clause_subject_slot(mine_coder):

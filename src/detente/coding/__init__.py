@@ -159,6 +159,8 @@ class Coder:
                 continue
             if not _has_country(source) and not _has_country(target):
                 continue
+            if info.root == "01" and target is not None and target.actor.sectors == ("MED",):
+                continue  # "told Reuters", "said in an interview with CNN": the report's channel, not an event
             yield Event(
                 article_id=article.id,
                 sentence_index=sentence.index,

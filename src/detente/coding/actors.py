@@ -214,7 +214,7 @@ class ActorResolver:
                 if head_hit.kind == "country":
                     actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
                 return Resolved(actor, span, how, actor.kind == "person")
-        if head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG"):
+        if head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not _acronym(head.text):
             place = self._place(head)
             if place is not None and place.country:
                 return Resolved(Actor(place.country, place.country, (), place.name, None, "place"), span, f"place:{place.name}", False)
@@ -392,9 +392,8 @@ class ActorResolver:
     def mentions(self, doc: Doc, hits: dict[int, NameHit], article_id: str, when: date | None, sentence_of) -> tuple[list[Mention], dict[int, Resolved], "HomeCountries"]:
         """Every actor mention in reading order; pronouns resolved to the last fitting one; domestic agents
         and titles with no country placed in the country the earlier sentences are about."""
-        resolved_by_head: dict[int, Resolved] = {}
+        found: list[tuple[int, int, Resolved]] = []  # (token, sentence, resolution) in reading order
         history: list[Resolved] = []
-        mentions: list[Mention] = []
         homes = HomeCountries()
         for tok in doc:
             if tok.pos_ not in _NP_HEAD_POS or tok.dep_ in ("compound", "flat"):
@@ -409,9 +408,13 @@ class ActorResolver:
                 continue
             sentence = sentence_of(tok)
             homes.saw(sentence, result.actor.country)
-            result = self.at_home(result, homes.before(sentence), when)
-            resolved_by_head[tok.i] = result
+            found.append((tok.i, sentence, result))
             history.append(result)
+        resolved_by_head: dict[int, Resolved] = {}
+        mentions: list[Mention] = []
+        for i, sentence, result in found:
+            result = self.at_home(result, homes.before(sentence), when)
+            resolved_by_head[i] = result
             mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution, result.confidence))
         return mentions, resolved_by_head, homes
 
@@ -444,13 +447,25 @@ class HomeCountries:
             self.by_sentence.setdefault(sentence, Counter())[country] += 1
 
     def before(self, sentence: int) -> str | None:
+        """The leader of the sentences before this one; in an article's opening, the leader of the whole
+        article (of three sentences or more: a lone sentence is no story to take a country from)."""
+        earlier = self._leader(i for i in self.by_sentence if i < sentence)
+        if earlier is None and len(self.by_sentence) >= 3:
+            return self._leader(iter(self.by_sentence))
+        return earlier
+
+    def _leader(self, sentences) -> str | None:
         counts: Counter[str] = Counter()
-        for i, seen in self.by_sentence.items():
-            if i < sentence:
-                counts.update(seen)
+        for i in sentences:
+            counts.update(self.by_sentence[i])
         top = counts.most_common(2)
         leads = bool(top) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
         return top[0][0] if leads else None
+
+
+def _acronym(text: str) -> bool:
+    """"CDU", "ZDF": organisations, never the places GeoNames lists under such alternate names."""
+    return text.isupper() and len(text) <= 5
 
 
 def placed(actor: Actor) -> bool:

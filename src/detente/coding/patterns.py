@@ -75,11 +75,13 @@ class PatternSet:
         }
 
     def for_token(self, kind: str, *keys: str) -> list[Pattern]:
+        """Patterns triggered by any of ``keys`` (lemma, surface form), each trigger entry once: a pattern's
+        "fire" and "fire at" entries are both candidates."""
         index = self.verbs if kind == "verb" else self.nouns
-        seen: dict[str, Pattern] = {}
+        seen: dict[tuple[str, str, tuple[str, ...]], Pattern] = {}
         for key in keys:
             for pattern in index.get(key, ()):
-                seen.setdefault(pattern.id, pattern)
+                seen.setdefault((pattern.id, pattern.lemma, pattern.particles), pattern)
         return list(seen.values())
 
 

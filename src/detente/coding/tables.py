@@ -193,7 +193,7 @@ def load_actors(directory: Path | None = None, extra: tuple[Path, ...] = ()) -> 
             countries.setdefault(name, row["iso3"])
     metonyms = {row["term"]: row["code"] for row in read_csv(directory / "metonyms.csv")}
     organizations: dict[str, str] = {}
-    for table in ("international.csv", "groups.csv"):
+    for table in ("international.csv", "groups.csv", "media.csv"):
         for row in read_csv(directory / table):
             for name in [row["name"], *split_list(row.get("aliases", ""))]:
                 organizations.setdefault(name, row["code"])
