@@ -32,6 +32,9 @@ eval: setup
 	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl
 	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl --where nature=news
 	$(BIN)/detente eval ../shared/gold/plover_gsr.jsonl
+	$(BIN)/detente eval tests/gold/actor_gold.jsonl $(ARTICLES)
+	$(BIN)/detente eval tests/gold/date_gold.jsonl $(ARTICLES)
+	$(BIN)/detente eval tests/gold/event_place_gold.jsonl $(ARTICLES)
 	rm -f eval.duckdb eval.duckdb.lock eval.duckdb.wal
 	$(BIN)/detente --db eval.duckdb ingest ../shared/corpora || test $$? -eq 1
 	$(BIN)/detente --db eval.duckdb patterns coverage
