@@ -460,12 +460,17 @@ def actors_import(
     output: Path = typer.Option(..., "--output", "-o", help="YAML actor file to write (use it with DETENTE_ACTORS)."),
 ) -> None:
     """Convert Phoenix/PETRARCH-2 actor and agent dictionaries, with their date restrictions, into a detente actor file."""
-    import yaml
-
     from ..coding.actor_files import import_phoenix_actors
 
+    _write_import(lambda: import_phoenix_actors(sources), output)
+
+
+def _write_import(convert, output: Path) -> None:
+    """Run an importer and write what it made as YAML, with its summary on the terminal."""
+    import yaml
+
     with _reported(OSError):
-        data, stats = import_phoenix_actors(sources)
+        data, stats = convert()
         output.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
     out.print(f"wrote {output}: {stats.summary()}", highlight=False)
 
@@ -480,14 +485,9 @@ def patterns_import(
     output: Path = typer.Option(..., "--output", "-o", help="YAML pattern file to write (use it with DETENTE_PATTERNS)."),
 ) -> None:
     """Convert a PETRARCH-2 / TABARI verb dictionary into a detente pattern file."""
-    import yaml
-
     from ..coding.importers import import_petrarch_verbs
 
-    with _reported(OSError):
-        data, stats = import_petrarch_verbs(source)
-        output.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
-    out.print(f"wrote {output}: {stats.summary()}", highlight=False)
+    _write_import(lambda: import_petrarch_verbs(source), output)
 
 
 @patterns_app.command(name="coverage")

@@ -105,11 +105,16 @@ def _best(span: tuple[int, int], candidates: list, span_of) -> object | None:
     return max(scored)[3] if scored else None
 
 
-def score_actors(coder, path: Path, texts: dict[str, str]) -> Report:
-    """Actor country and sector accuracy (and the named person, where the gold names one)."""
+def _coded(coder, path: Path, texts: dict[str, str]) -> tuple[list[dict], dict]:
+    """The gold records and each article they point into, coded (by article key)."""
     records = _records(path)
     articles = _articles(records, texts, path)
-    coded = dict(zip(articles, coder.code_articles(list(articles.values()))))
+    return records, dict(zip(articles, coder.code_articles(list(articles.values()))))
+
+
+def score_actors(coder, path: Path, texts: dict[str, str]) -> Report:
+    """Actor country and sector accuracy (and the named person, where the gold names one)."""
+    records, coded = _coded(coder, path, texts)
     report = Report("actors", len(records))
     for rec in records:
         mention = _best((rec["start"], rec["end"]), coded[rec["article"]].mentions, lambda m: (m.start, m.end))
@@ -140,9 +145,7 @@ def score_dates(coder, path: Path, texts: dict[str, str]) -> Report:
 
 def score_event_places(coder, path: Path, texts: dict[str, str]) -> Report:
     """For gold events (by trigger): whether detente codes an event there, and its date and place."""
-    records = _records(path)
-    articles = _articles(records, texts, path)
-    coded = dict(zip(articles, coder.code_articles(list(articles.values()))))
+    records, coded = _coded(coder, path, texts)
     report = Report("event-places", len(records))
     for rec in records:
         events = coded[rec["article"]].events
