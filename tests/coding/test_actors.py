@@ -110,3 +110,15 @@ def test_mentions_keep_their_path_and_a_confidence(coder):
     by_text = {m.text: m for m in coded.mentions}
     assert by_text["Moqtada al-Sadr"].confidence == 1.0
     assert by_text["He"].resolution.startswith("pronoun:he->") and by_text["He"].confidence < 1.0
+
+
+def test_a_surname_alone_is_the_person_named_in_full_earlier(coder):
+    text = "Bakhtiyor Rakhimov, a rebel leader in Uzbekistan, spoke on Monday. Rakhimov condemned the Uzbek government."
+    events = [e for e in coder.code_text(text, date(2005, 5, 16)).events if e.trigger.text == "condemned"]
+    assert events and events[0].source_code.endswith("REB") and events[0].source_resolution.startswith("same-name:")
+
+
+def test_a_name_with_a_title_and_a_country_is_not_a_place(coder):
+    hits = coder.resolver.name_hits(doc := coder.nlp("Pakistani Information Minister Sheikh Rashid condemned India."))
+    resolved = coder.resolver.resolve_np(doc[4], hits, date(2005, 6, 1))
+    assert resolved is not None and resolved.actor.code.startswith("PAK")

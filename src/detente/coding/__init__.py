@@ -223,14 +223,16 @@ class _DocActors:
     pronouns from the article's coreference, noun phrases with the office held on that date,
     domestic agents with no country placed in the country the article is about."""
 
-    def __init__(self, resolver: ActorResolver, pronouns: dict[int, Resolved], hits, home_of):
-        self.resolver, self.pronouns, self.hits, self.home_of = resolver, pronouns, hits, home_of
+    def __init__(self, resolver: ActorResolver, in_article: dict[int, Resolved], hits, home_of):
+        # the article-level resolution (pronouns, surnames named in full earlier), used where a noun
+        # phrase alone says nothing
+        self.resolver, self.in_article, self.hits, self.home_of = resolver, in_article, hits, home_of
         self.cache: dict[tuple[int, date | None], Resolved | None] = {}
 
     def __call__(self, tok, when: date | None) -> Resolved | None:
         key = (tok.i, when)
         if key not in self.cache:
-            found = self.pronouns.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, self.hits, when)
+            found = self.in_article.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, self.hits, when) or self.in_article.get(tok.i)
             self.cache[key] = found and self.resolver.at_home(found, self.home_of(tok), when)
         return self.cache[key]
 

@@ -214,8 +214,9 @@ class ActorResolver:
                 if head_hit.kind == "country":
                     actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
                 return Resolved(actor, span, how, actor.kind == "person")
-        if head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not _acronym(head.text):
-            place = self._place(head)
+        if (head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not _acronym(head.text)
+                and not any(t.i in hits for t in tokens) and not self._sectors_in(tokens, head, hits, doc)):
+            place = self._place(head)  # a bare place name, not "Pakistani Information Minister Sheikh Rashid"
             if place is not None and place.country:
                 return Resolved(Actor(place.country, place.country, (), place.name, None, "place"), span, f"place:{place.name}", False)
         if head.lemma_.lower() in self.not_actor_heads and head.dep_ not in ("nsubj", "nsubjpass"):
@@ -394,6 +395,7 @@ class ActorResolver:
         and titles with no country placed in the country the earlier sentences are about."""
         found: list[tuple[int, int, Resolved]] = []  # (token, sentence, resolution) in reading order
         history: list[Resolved] = []
+        named: dict[str, Resolved] = {}  # surnames of people named in full earlier in the article
         homes = HomeCountries()
         for tok in doc:
             if tok.pos_ not in _NP_HEAD_POS or tok.dep_ in ("compound", "flat"):
@@ -402,10 +404,15 @@ class ActorResolver:
                 continue
             if tok.pos_ == "PRON":
                 result = self.resolve_pronoun(tok, history)
+            elif tok.pos_ == "PROPN" and tok.i not in hits and tok.text in named:
+                earlier = named[tok.text]  # "Rakhimov" after "Bakhtiyor Rakhimov, a rebel leader"
+                result = Resolved(earlier.actor, _np_span(tok), f"same-name:{earlier.span.text}", True)
             else:
                 result = self.resolve_np(tok, hits, when)
             if result is None:
                 continue
+            if result.person_like and tok.ent_type_ == "PERSON" and tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON":
+                named.setdefault(tok.text, result)  # a full name: its surname may come back alone
             sentence = sentence_of(tok)
             homes.saw(sentence, result.actor.country)
             found.append((tok.i, sentence, result))
@@ -461,6 +468,13 @@ class HomeCountries:
         top = counts.most_common(2)
         leads = bool(top) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
         return top[0][0] if leads else None
+
+
+def _np_span(tok: Token) -> Span:
+    """The token with its honorific or title: "Mr. Sevan"."""
+    start = min([tok.i] + [c.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
+    phrase = tok.doc[start : tok.i + 1]
+    return Span(phrase.start_char, phrase.end_char, phrase.text)
 
 
 def _acronym(text: str) -> bool:
