@@ -106,3 +106,9 @@ def test_phoenix_import_keeps_names_codes_and_dates(tmp_path):
     tables = load_actors(None, (out,))
     assert tables.people["nuri al maliki"].office_at(date(2007, 1, 1)).code == "IRQGOV"
     assert tables.sectors["riot police"] == "COP"
+
+
+def test_countries_carry_their_gleditsch_ward_codes():
+    tables = load_actors()
+    assert tables.gleditsch_ward["USA"] == "2" and tables.gleditsch_ward["IRQ"] == "645" and tables.gleditsch_ward["SUN"] == "365"
+    assert search_actors(tables, "Iraq")[0]["gw"] == "645"

@@ -145,6 +145,7 @@ class ActorTables:
     sectors: dict[str, str]  # lowercase lemma phrase → sector code
     version: str
     any_case: frozenset[str] = frozenset()  # names (of people or organisations) matched whatever their case
+    gleditsch_ward: dict[str, str] = field(default_factory=dict)  # ISO3 → Gleditsch-Ward state code
 
     @cached_property
     def office_holders(self) -> dict[tuple[str, str], list[tuple[Office, Person]]]:
@@ -186,7 +187,10 @@ def load_actors(directory: Path | None = None, extra: tuple[Path, ...] = ()) -> 
     directory = directory or data_path("actors")
     countries: dict[str, str] = {}
     demonyms: set[str] = set()
+    gleditsch_ward: dict[str, str] = {}
     for row in read_csv(directory / "countries.csv"):
+        if row.get("gw"):
+            gleditsch_ward[row["iso3"]] = row["gw"]
         adjectives = split_list(row.get("demonyms", ""))
         demonyms.update(adjectives)
         for name in [row["name"], *split_list(row.get("aliases", "")), *adjectives]:
@@ -221,7 +225,8 @@ def load_actors(directory: Path | None = None, extra: tuple[Path, ...] = ()) -> 
             holders = person_names.setdefault(name, [])
             if person.name not in holders:
                 holders.append(person.name)
-    return ActorTables(countries, frozenset(demonyms), metonyms, organizations, people, person_names, sectors, "+".join(versions), frozenset(any_case))
+    return ActorTables(countries, frozenset(demonyms), metonyms, organizations, people, person_names, sectors, "+".join(versions),
+                       frozenset(any_case), gleditsch_ward)
 
 
 def _add_user_actors(added: ActorFile, people: dict[str, Person], organizations: dict[str, str], any_case: set[str]) -> None:
@@ -262,6 +267,6 @@ def search_actors(tables: ActorTables, query: str = "", code: str = "", when: da
     for kind, table in (("country", tables.countries), ("capital", tables.metonyms), ("organisation", tables.organizations)):
         for name, value in table.items():
             if (not needle or needle in name.lower()) and value.startswith(code) and not (when and not needle):
-                found.append({"name": name, "kind": kind, "code": value})
-    found.sort(key=lambda r: (r["kind"] != "person", not r.get("offices"), r["name"]))
+                found.append({"name": name, "kind": kind, "code": value, "gw": tables.gleditsch_ward.get(value[:3])})
+    found.sort(key=lambda r: (r["name"].lower() != needle, r["kind"] != "person", not r.get("offices"), r["name"]))
     return found[:limit]
