@@ -83,3 +83,9 @@ def test_a_date_after_for_is_a_point_in_time_not_a_duration(coder):
 
     doc = coder.nlp("The vote was set for January 8, 2006. Talks went on for three weeks.")
     assert [(e.text, e.date) for e in expressions(doc, date(2005, 11, 25))] == [("January 8, 2006", date(2006, 1, 8))]
+
+
+def test_a_range_of_days_is_its_first_day():
+    from detente.coding.dates import normalise
+
+    assert normalise("February 2-3", date(2005, 2, 6)) == (date(2005, 2, 2), "day")

@@ -44,3 +44,13 @@ def test_events_store_their_place(db, tmp_path):
     rows = db.store.query("SELECT place_name, place_country, place_origin, place_start, place_end FROM current_events")
     assert rows and rows[0]["place_country"] == "PSE" and rows[0]["place_origin"] == "clause"
     assert path.read_text()[rows[0]["place_start"] : rows[0]["place_end"]] == "Khan Younis"
+
+
+def test_a_visit_happened_where_it_went(coder):
+    found = _places(coder, "Romania's foreign minister visited Damascus last week.")
+    assert ("04", "Damascus", "SYR", "clause") in found
+
+
+def test_a_locality_the_gazetteer_lacks_is_kept_by_name_in_the_story_country(coder):
+    text = "Iraqi police arrested insurgents in Baghdad. Iraqi officials met on Monday. Insurgents attacked Iraqi soldiers in Dora on Saturday."
+    assert any(name == "Dora" and country == "IRQ" for _, name, country, _ in _places(coder, text))

@@ -125,7 +125,8 @@ class Coder:
     def _events(self, article: Article, sentence: Sentence, match: Match, actor_at, dates: SentenceDates, places: EventPlaces,
                 quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
-        where = places.for_event(sentence.index, match.trigger, frozenset(t.i for t in (*match.sources, *match.targets)))
+        destinations = match.targets if match.pattern.code[:2] == "04" else ()  # "visited Damascus": where it happened
+        where = places.for_event(sentence.index, match.trigger, frozenset(t.i for t in (*match.sources, *match.targets)), destinations)
         sources = actor_at.each(match.sources, when.date)
         targets = actor_at.each(match.targets, when.date)
         if match.sources and not sources:

@@ -27,6 +27,7 @@ _ANCHOR = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|jul
 _MONTH_DAY = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,}|[a-z]{3,}\.?\s+\d{1,2}(st|nd|rd|th)?)\b", re.I)
 _DURATION = re.compile(r"^(for|during|over|within|throughout|since|until|up to|nearly|almost|about|close to)\b|\b(days|weeks|months|years|decades)\b(?! ago)", re.I)
 _HEDGE = re.compile(r"^(?:(?:in|on|at)\s+)?(?:(?:early|earlier|late|later)\s+|mid-?\s*|the\s+(?:end|beginning|middle)\s+of\s+)", re.I)
+_DAY_RANGE = re.compile(r"(\b[A-Za-z]{3,}\.?\s+\d{1,2})\s*[-–]\s*\d{1,2}\b|(?<=\b)(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[A-Za-z]{3,})")
 _THIS_PERIOD = re.compile(r"^this\s+(week|month|year)$", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
@@ -82,6 +83,7 @@ def normalise(text: str, base: date | None) -> tuple[date, str] | None:
             back = 7
         return base - timedelta(days=back), "day"
     text = _HEDGE.sub("", text.strip()) or text  # "in late March" is March, "earlier this month" this month
+    text = _DAY_RANGE.sub(lambda m: m.group(1) or m.group(2), text)  # "February 2-3", "1-2 August": the first day
     period_of_base = _THIS_PERIOD.match(text)
     if period_of_base and base is not None:
         unit = period_of_base.group(1).lower()

@@ -113,12 +113,13 @@ class EventPlaces:
         self.actors: frozenset[int] = frozenset()
         self.dateline = self._dateline()
 
-    def for_event(self, sentence_index: int, trigger: Token, actors: frozenset[int] = frozenset()) -> Located | None:
+    def for_event(self, sentence_index: int, trigger: Token, actors: frozenset[int] = frozenset(),
+                  destinations: tuple[Token, ...] = ()) -> Located | None:
         """The clause's own place, else a place the sentence puts things in, else the place of the sentence
         before it in the paragraph, else the dateline, else (country level) the country the story is about. ``actors``
         are the event's argument tokens: "fired at Israel" names the target, not the place."""
         self.actors = actors
-        found = self._in_clause(trigger) or self._in_sentence(self.sentences[sentence_index])
+        found = self._in_clause(trigger) or self._destination(destinations) or self._in_sentence(self.sentences[sentence_index])
         if found is not None:
             self.located_sentences[sentence_index] = found
             return found
@@ -143,6 +144,16 @@ class EventPlaces:
             if node.dep_ not in _SAME_PLACE or node.head.i == node.i:
                 return None
             node = node.head
+        return None
+
+    def _destination(self, targets: tuple[Token, ...]) -> Located | None:
+        """Where a visit went: "visited Damascus", "arrived in Andijan" (the target is the place)."""
+        for tok in targets:
+            names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+            text = self.doc.text[names[0].idx : tok.idx + len(tok)]
+            place = self.lookup(text) or self.lookup(tok.text)
+            if place is not None:
+                return Located(place, Span(names[0].idx, tok.idx + len(tok), text), "clause")
         return None
 
     def _in_sentence(self, sent) -> Located | None:
@@ -171,9 +182,18 @@ class EventPlaces:
                 inner = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                 if inner and obj.lemma_.lower() in ("city", "town", "village", "province", "region", "district", "capital"):
                     return self._place_of(inner[0].head)
-                continue
+                place = self._locality(obj, text)
+                if place is None:
+                    continue
             return place, Span(start, obj.idx + len(obj), text)
         return None
+
+    def _locality(self, obj: Token, text: str) -> Place | None:
+        """A place name the gazetteer lacks ("in al-Ameriya", "in Baucau"): kept by name, in the country
+        the story is about, with no coordinates."""
+        if obj.pos_ != "PROPN" or obj.ent_type_ not in ("GPE", "LOC", "FAC") or self.story_country is None:
+            return None
+        return Place(text, self.story_country, feature="locality", precision="locality")
 
     def lookup(self, name: str) -> Place | None:
         """A region or territory of the alias index, else a country by name, else a city (preferring the
