@@ -54,3 +54,9 @@ def test_a_visit_happened_where_it_went(coder):
 def test_a_locality_the_gazetteer_lacks_is_kept_by_name_in_the_story_country(coder):
     text = "Iraqi police arrested insurgents in Baghdad. Iraqi officials met on Monday. Insurgents attacked Iraqi soldiers in Dora on Saturday."
     assert any(name == "Dora" and country == "IRQ" for _, name, country, _ in _places(coder, text))
+
+
+def test_lower_case_words_are_never_places(coder):
+    # GeoNames lists lower-case alternate names ("east", "part"); only a capitalised name is a place
+    found = _places(coder, "GAZA CITY - Israeli troops attacked Palestinian militants in the east of the town on Friday.")
+    assert all(name in ("Gaza", "Gaza City", None) for _, name, _, _ in found)

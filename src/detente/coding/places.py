@@ -177,7 +177,7 @@ class EventPlaces:
             names = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [obj]
             start = names[0].idx
             text = self.doc.text[start : obj.idx + len(obj)]
-            place = self.lookup(text) or self.lookup(obj.text)
+            place = (self.lookup(text) or self.lookup(obj.text)) if obj.text[:1].isupper() else None  # "in the east" is no place
             if place is None:  # "the city of Najaf", "the town of Abu Kamal"
                 inner = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                 if inner and obj.lemma_.lower() in ("city", "town", "village", "province", "region", "district", "capital"):
