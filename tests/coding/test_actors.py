@@ -122,3 +122,9 @@ def test_a_name_with_a_title_and_a_country_is_not_a_place(coder):
     hits = coder.resolver.name_hits(doc := coder.nlp("Pakistani Information Minister Sheikh Rashid condemned India."))
     resolved = coder.resolver.resolve_np(doc[4], hits, date(2005, 6, 1))
     assert resolved is not None and resolved.actor.code.startswith("PAK")
+
+
+def test_a_former_office_holder_is_an_elite(coder):
+    hits = coder.resolver.name_hits(doc := coder.nlp("Bill Clinton criticised the war."))
+    resolved = coder.resolver.resolve_np(doc[1], hits, date(2006, 3, 1))
+    assert resolved.actor.code == "USAELI" and resolved.actor.role.startswith("former ")

@@ -31,7 +31,7 @@ _PLACING_PREPS = frozenset({"from", "in", "of", "at"})
 #: what each inferred step of a resolution path costs in confidence (names from the tables cost nothing)
 _STEP_CONFIDENCE = {
     "pronoun": 0.8, "home": 0.75, "title": 0.9, "apposition": 0.85, "owner": 0.9, "place": 0.8,
-    "located-in": 0.75, "person-table:out-of-office": 0.85, "person-table:default-code": 0.85,
+    "located-in": 0.75, "person-table:out-of-office": 0.85, "person-table:former": 0.9, "person-table:default-code": 0.85,
     "person-table:no-office": 0.7, "and": 0.95, "from": 0.9, "in": 0.85, "of": 0.9, "at": 0.85,
 }
 #: agents that belong to the country a story is about when the text names none: "the government", "police"
@@ -166,8 +166,10 @@ class ActorResolver:
         if latest is None:
             return Actor("---", None, (), person.name, None, "person"), "person-table:no-office"
         country = _country(latest.code)
-        role = f"former {latest.role}" if latest.end and when and latest.end < when else latest.role
-        return Actor(country or "---", country, (), person.name, role, "person"), "person-table:out-of-office"
+        if latest.end and when and latest.end < when:  # CAMEO's elites include former office holders
+            code = (country + "ELI") if country else latest.code
+            return Actor(code, country, ("ELI",) if country else _sectors(code), person.name, f"former {latest.role}", "person"), "person-table:former"
+        return Actor(country or "---", country, (), person.name, latest.role, "person"), "person-table:out-of-office"
 
     # -- noun phrases ----------------------------------------------------------
     def np_tokens(self, head: Token) -> list[Token]:
