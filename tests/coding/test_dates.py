@@ -89,3 +89,10 @@ def test_a_range_of_days_is_its_first_day():
     from detente.coding.dates import normalise
 
     assert normalise("February 2-3", date(2005, 2, 6)) == (date(2005, 2, 2), "day")
+
+
+def test_a_year_that_modifies_a_noun_does_not_date_the_story(coder):
+    text = ("Obama spoke at Cairo University on Thursday. He acknowledged the American role in the 1953 overthrow "
+            "of Iran's government. Obama met President Hosni Mubarak before the speech.")
+    met = [e for e in coder.code_text(text, date(2009, 6, 4)).events if e.trigger.text == "met"]
+    assert met and all(e.date == date(2009, 6, 4) and e.modality != "historical" for e in met)

@@ -240,6 +240,9 @@ def explain(
             highlight=False,
         )
     out.print(f"date: {ev['date']} ({ev['date_precision']}, {ev['date_origin']}); modality: {ev['modality']}; confidence {ev['confidence']:.2f}", highlight=False)
+    if ev.get("place_name"):
+        where = f" at {ev['place_lat']:.3f}, {ev['place_lon']:.3f}" if ev.get("place_lat") is not None else ""
+        out.print(f"place: {ev['place_name']}, {ev['place_country']} ({ev['place_precision']}, {ev['place_origin']}){where}", highlight=False)
     r = info["run"]
     out.print(f"run {r['run_id']}: {r['coder']}, {r['model']}, {r['patterns']}, {r['actors']}, {r['cameo']}", highlight=False)
 

@@ -28,6 +28,8 @@ _MONTH_DAY = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,}|[a-z]{3,}\.?\s+\d
 _DURATION = re.compile(r"^(for|during|over|within|throughout|since|until|up to|nearly|almost|about|close to)\b|\b(days|weeks|months|years|decades)\b(?! ago)", re.I)
 _HEDGE = re.compile(r"^(?:(?:in|on|at)\s+)?(?:(?:early|earlier|late|later)\s+|mid-?\s*|the\s+(?:end|beginning|middle)\s+of\s+)", re.I)
 _DAY_RANGE = re.compile(r"(\b[A-Za-z]{3,}\.?\s+\d{1,2})\s*[-–]\s*\d{1,2}\b|(?<=\b)(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[A-Za-z]{3,})")
+#: a date expression in these roles modifies a noun ("the 1953 overthrow") instead of dating the clause
+_NOUN_MODIFIER = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
 _THIS_PERIOD = re.compile(r"^this\s+(week|month|year)$", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
@@ -157,8 +159,9 @@ class SentenceDates:
             self.narrative[index] = current
             mine = [e for e in exprs if sent.start <= e.root < sent.end]
             self.by_sentence[index] = mine
-            if mine:
-                current = mine[-1]
+            anchors = [e for e in mine if doc[e.root].dep_ not in _NOUN_MODIFIER]
+            if anchors:  # "On November 1, 1963, ..." carries the story; "the 1953 overthrow" does not
+                current = anchors[-1]
 
     def for_trigger(self, sentence_index: int, trigger: Token) -> EventDate:
         found = self._for_trigger(sentence_index, trigger)

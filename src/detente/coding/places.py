@@ -26,6 +26,7 @@ from .tables import data_path, read_csv, split_list
 MIN_POPULATION = 15000
 #: cities this large are safe to add to the EntityRuler
 RULER_POPULATION = 100_000
+_STATE_WEIGHT = 500_000
 #: how many places of one name are kept, largest first, for disambiguation by the article's countries
 _CANDIDATES = 4
 #: prepositions that put an event somewhere
@@ -82,8 +83,10 @@ def load_gazetteer() -> Gazetteer:
                 continue
             found.setdefault(name, []).append((place, population))
     for state in cache.get_us_states().values():  # "South Carolina" is a state, not Carolina, Puerto Rico
-        if state["name"] not in found:  # but Washington is the capital, and New York the city
-            found[state["name"]] = [(Place(state["name"], "USA", admin1=state["code"], feature="admin1", precision="admin1"), 0)]
+        # weighed as a city of half a million: Florida beats Floridablanca's alternate name, while
+        # Washington stays the capital and New York the city
+        place = Place(state["name"], "USA", admin1=state["code"], feature="admin1", precision="admin1")
+        found.setdefault(state["name"], []).append((place, _STATE_WEIGHT))
     for row in read_csv(data_path("places", "regions.csv")):  # regions and territories the city list lacks
         place = Place(row["name"], row["country"], float(row["lat"]), float(row["lon"]), None, row["feature"], "region")
         for name in [row["name"], *split_list(row.get("aliases", ""))]:
