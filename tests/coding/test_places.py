@@ -60,3 +60,10 @@ def test_lower_case_words_are_never_places(coder):
     # GeoNames lists lower-case alternate names ("east", "part"); only a capitalised name is a place
     found = _places(coder, "GAZA CITY - Israeli troops attacked Palestinian militants in the east of the town on Friday.")
     assert all(name in ("Gaza", "Gaza City", None) for _, name, _, _ in found)
+
+
+def test_a_statement_with_no_place_is_made_where_the_speaker_is(coder):
+    text = ("Gunmen attacked a hotel in Mumbai. Indian police fought the gunmen in Mumbai on Thursday. "
+            "Indian officials met on Friday.\n\nPakistani President Asif Ali Zardari condemned the attack.")
+    found = [p for p in _places(coder, text) if p[0] == "11"]
+    assert found and found[0][2:] == ("PAK", "speaker")

@@ -129,6 +129,9 @@ class Coder:
         where = places.for_event(sentence.index, match.trigger, frozenset(t.i for t in (*match.sources, *match.targets)), destinations)
         sources = actor_at.each(match.sources, when.date)
         targets = actor_at.each(match.targets, when.date)
+        speaker = sources[0].actor.country if sources else None
+        if where is not None and where.origin == "story" and match.pattern.code[:2] in _SAID and speaker and speaker != where.place.country:
+            where = places.country_level(speaker, "speaker")  # Pakistan condemning an attack in India speaks from Pakistan
         if match.sources and not sources:
             return  # the doer is not a political actor
         if match.targets and not targets and not match.open_target:
@@ -245,6 +248,11 @@ class _DocActors:
             if resolved is not None:
                 found += self.resolver.coordinated(resolved, head, self.hits)
         return found
+
+
+#: roots of things said (statements, appeals, intents, consultations, demands, disapproval, rejections,
+#: threats): with no place in the text, they happen where the speaker is, not where the story is
+_SAID = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
 
 def _has_country(resolved: Resolved | None) -> bool:

@@ -131,8 +131,10 @@ class EventPlaces:
             return Located(earlier.place, earlier.span, "narrative")  # the story goes on where the last sentence put it
         if self.dateline is not None or self.story_country is None:
             return self.dateline
-        home = self.story_country
-        return Located(Place(self.country_names.get(home, home), home, feature="country", precision="country"), None, "story")
+        return self.country_level(self.story_country, "story")
+
+    def country_level(self, code: str, origin: str) -> Located:
+        return Located(Place(self.country_names.get(code, code), code, feature="country", precision="country"), None, origin)
 
     def _in_clause(self, trigger: Token) -> Located | None:
         for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):  # "attacked a checkpoint in Kufa"
