@@ -128,3 +128,11 @@ def test_a_former_office_holder_is_an_elite(coder):
     hits = coder.resolver.name_hits(doc := coder.nlp("Bill Clinton criticised the war."))
     resolved = coder.resolver.resolve_np(doc[1], hits, date(2006, 3, 1))
     assert resolved.actor.code == "USAELI" and resolved.actor.role.startswith("former ")
+
+
+def test_troops_in_a_story_about_one_country_are_named_as_its_own_but_make_no_event_alone(coder):
+    text = ("Uzbekistan's government imposed a curfew in Andijan. Uzbek officials met in Tashkent on Friday. "
+            "Troops fired on protesters on Friday.")
+    coded = coder.code_text(text, date(2005, 5, 14))
+    troops = [m for m in coded.mentions if m.text == "Troops"]
+    assert troops and troops[0].actor.code == "UZBMIL" and "+story:UZB" in troops[0].resolution

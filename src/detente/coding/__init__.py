@@ -16,7 +16,7 @@ from .._version import __version__
 from ..config import Settings
 from ..model import Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
-from .actors import ActorResolver, Resolved, placed
+from .actors import ActorResolver, Resolved, inferred_only, placed
 from .dates import SentenceDates
 from .events import EventMatcher, Match, load_modality, subjects
 from .patterns import load_patterns
@@ -256,7 +256,7 @@ _SAID = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
 
 def _has_country(resolved: Resolved | None) -> bool:
-    return resolved is not None and placed(resolved.actor)
+    return resolved is not None and placed(resolved.actor) and not inferred_only(resolved)
 
 
 def _confidence(source: Resolved | None, target: Resolved | None, date_origin: str) -> float:

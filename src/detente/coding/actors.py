@@ -28,9 +28,11 @@ _NOT_COUNTRIES = _INTERNATIONAL | {"MNC"}
 #: the preposition phrases that place an agent noun in a country: "ministers from the Georgian government",
 #: "a court in Guyana", "officials in Damascus", "members of the Iraqi parliament"
 _PLACING_PREPS = frozenset({"from", "in", "of", "at"})
+#: agents whose country the story suggests but does not settle: named, never enough for an event on its own
+_STORY_SECTORS = frozenset({"MIL", "REB", "UAF", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "AGR", "HLH", "REL", "CRM", "HRI"})
 #: what each inferred step of a resolution path costs in confidence (names from the tables cost nothing)
 _STEP_CONFIDENCE = {
-    "pronoun": 0.8, "home": 0.75, "title": 0.9, "apposition": 0.85, "owner": 0.9, "place": 0.8,
+    "pronoun": 0.8, "home": 0.75, "story": 0.6, "title": 0.9, "apposition": 0.85, "owner": 0.9, "place": 0.8,
     "located-in": 0.75, "person-table:out-of-office": 0.85, "person-table:former": 0.9, "person-table:default-code": 0.85,
     "person-table:no-office": 0.7, "and": 0.95, "from": 0.9, "in": 0.85, "of": 0.9, "at": 0.85,
 }
@@ -102,9 +104,10 @@ class ActorResolver:
     def ruler_patterns(tables: ActorTables) -> list[dict]:
         """Names the NER must not mislabel: people, countries, capitals, organisations."""
         patterns: list[dict] = []
-        for name in tables.person_names:
+        for name, holders in tables.person_names.items():
             if name not in tables.any_case:  # imported capitals-only names are matched by the resolver alone
-                patterns.append({"label": "PERSON", "pattern": name})
+                party = all(tables.people[h].kind == "party" for h in holders)
+                patterns.append({"label": "ORG" if party else "PERSON", "pattern": name})
         for name in tables.countries:
             patterns.append({"label": "NORP" if name in tables.demonyms else "GPE", "pattern": name})
         for name, code in tables.metonyms.items():
@@ -158,10 +161,10 @@ class ActorResolver:
         office = person.office_at(when)
         if office:
             code = office.code
-            return Actor(code, _country(code), _sectors(code), person.name, office.role, "person"), "person-table"
+            return Actor(code, _country(code), _sectors(code), person.name, office.role, person.kind), "person-table"
         if person.default_code:
             code = person.default_code
-            return Actor(code, _country(code), _sectors(code), person.name, None, "person"), "person-table:default-code"
+            return Actor(code, _country(code), _sectors(code), person.name, None, person.kind), "person-table:default-code"
         latest = person.offices[-1] if person.offices else None
         if latest is None:
             return Actor("---", None, (), person.name, None, "person"), "person-table:no-office"
@@ -335,8 +338,15 @@ class ActorResolver:
     def at_home(self, resolved: Resolved, home: str | None, when: date | None = None) -> Resolved:
         """A domestic agent with no stated country ("the government", "police") is the home country's."""
         actor = resolved.actor
-        if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors or actor.sectors[0] not in _DOMESTIC_SECTORS:
+        if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors:
             return resolved
+        if actor.sectors[0] not in _DOMESTIC_SECTORS:
+            if actor.sectors[0] not in _STORY_SECTORS:
+                return resolved
+            # "troops", "rebels", "civilians" in a story about one country are most likely its own; a guess
+            # that names the actor but never alone makes an event (see ``inferred_only``)
+            actor = replace(actor, code=home + "".join(actor.sectors), country=home)
+            return Resolved(actor, resolved.span, f"{resolved.resolution}+story:{home}", resolved.person_like, resolved.title)
         actor = replace(actor, code=home + "".join(actor.sectors), country=home)
         placed_at_home = Resolved(actor, resolved.span, f"{resolved.resolution}+home:{home}", resolved.person_like, resolved.title)
         return self.office_holder(placed_at_home, home, when)
@@ -482,6 +492,11 @@ def _np_span(tok: Token) -> Span:
 def _acronym(text: str) -> bool:
     """"CDU", "ZDF": organisations, never the places GeoNames lists under such alternate names."""
     return text.isupper() and len(text) <= 5
+
+
+def inferred_only(resolved: Resolved) -> bool:
+    """Whether the actor's country is only the story's guess ("troops" in a story about Uzbekistan)."""
+    return "+story:" in resolved.resolution
 
 
 def placed(actor: Actor) -> bool:

@@ -102,6 +102,7 @@ class Person:
     offices: list[Office] = field(default_factory=list)
     wikidata: str | None = None
     default_code: str | None = None  # the code outside every dated office, when a dictionary gives one
+    kind: str = "person"  # or "party": a party in government is coded GOV for those years
 
     def office_at(self, when: date | None) -> Office | None:
         """The office held on ``when``; without a date, the latest one."""
@@ -214,6 +215,9 @@ def load_actors(directory: Path | None = None, extra: tuple[Path, ...] = ()) -> 
     sectors = {row["term"].lower(): row["sector"] for row in read_csv(directory / "sectors.csv")}
     any_case: set[str] = set()
     versions = [manifest_version(directory)]
+    parties = directory / "parties.yaml"
+    if parties.exists():  # parties with the years they led the government, in the actor-file format
+        _add_user_actors(read_actor_file(parties), people, organizations, any_case, kind="party")
     for path in extra:
         added = read_actor_file(path)
         versions.append(added.label)
@@ -229,7 +233,8 @@ def load_actors(directory: Path | None = None, extra: tuple[Path, ...] = ()) -> 
                        frozenset(any_case), gleditsch_ward)
 
 
-def _add_user_actors(added: ActorFile, people: dict[str, Person], organizations: dict[str, str], any_case: set[str]) -> None:
+def _add_user_actors(added: ActorFile, people: dict[str, Person], organizations: dict[str, str], any_case: set[str],
+                     kind: str = "person") -> None:
     for entry in added.actors:
         if added.case_insensitive:
             any_case.update(entry.names)
@@ -237,7 +242,7 @@ def _add_user_actors(added: ActorFile, people: dict[str, Person], organizations:
             for name in entry.names:
                 organizations[name] = entry.code or ""
             continue
-        person = people.setdefault(entry.names[0], Person(entry.names[0]))
+        person = people.setdefault(entry.names[0], Person(entry.names[0], kind=kind))
         person.aliases.update(entry.names[1:])
         person.default_code = entry.code or person.default_code
         for term in entry.terms:
