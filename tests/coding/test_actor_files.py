@@ -112,3 +112,10 @@ def test_countries_carry_their_gleditsch_ward_codes():
     tables = load_actors()
     assert tables.gleditsch_ward["USA"] == "2" and tables.gleditsch_ward["IRQ"] == "645" and tables.gleditsch_ward["SUN"] == "365"
     assert search_actors(tables, "Iraq")[0]["gw"] == "645"
+
+
+def test_parties_are_government_only_in_the_years_they_led_it():
+    tables = load_actors()
+    kmt = tables.people["Kuomintang"]
+    assert kmt.kind == "party" and kmt.office_at(date(2010, 1, 1)).code == "TWNGOV" and kmt.office_at(date(2005, 1, 1)) is None
+    assert kmt.default_code == "TWNOPP" and "detente-parties@" in tables.version

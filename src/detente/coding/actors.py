@@ -140,6 +140,9 @@ class ActorResolver:
                 by_token[i] = hit
         return by_token
 
+    def _after_honorific(self, tok: Token) -> bool:
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in self.honorifics}
+
     def _other_persons_name(self, doc: Doc, start: int, text: str) -> bool:
         """A bare surname after another given name is someone else: "John Pace" is not Peter Pace."""
         if start == 0 or " " in text or text in self.tables.people:
@@ -408,6 +411,7 @@ class ActorResolver:
         found: list[tuple[int, int, Resolved]] = []  # (token, sentence, resolution) in reading order
         history: list[Resolved] = []
         named: dict[str, Resolved] = {}  # surnames of people named in full earlier in the article
+        family: dict[str, Resolved] = {}  # their first names, taken as a family name only after "Mr." or a title
         homes = HomeCountries()
         for tok in doc:
             if tok.pos_ not in _NP_HEAD_POS or tok.dep_ in ("compound", "flat"):
@@ -416,8 +420,8 @@ class ActorResolver:
                 continue
             if tok.pos_ == "PRON":
                 result = self.resolve_pronoun(tok, history)
-            elif tok.pos_ == "PROPN" and tok.i not in hits and tok.text in named:
-                earlier = named[tok.text]  # "Rakhimov" after "Bakhtiyor Rakhimov, a rebel leader"
+            elif tok.pos_ == "PROPN" and tok.i not in hits and (tok.text in named or (tok.text in family and self._after_honorific(tok))):
+                earlier = named.get(tok.text) or family[tok.text]  # "Rakhimov" after "Bakhtiyor Rakhimov, a rebel leader"
                 result = Resolved(earlier.actor, _np_span(tok), f"same-name:{earlier.span.text}", True)
             else:
                 result = self.resolve_np(tok, hits, when)
@@ -425,6 +429,9 @@ class ActorResolver:
                 continue
             if result.person_like and tok.ent_type_ == "PERSON" and tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON":
                 named.setdefault(tok.text, result)  # a full name: its surname may come back alone
+                first = doc[_entity_start(tok)]
+                if first.i != tok.i:
+                    family.setdefault(first.text, result)  # "Mr. Chen" after "Chen Shui-bian" (family name first)
             sentence = sentence_of(tok)
             homes.saw(sentence, result.actor.country)
             found.append((tok.i, sentence, result))
@@ -480,6 +487,14 @@ class HomeCountries:
         top = counts.most_common(2)
         leads = bool(top) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
         return top[0][0] if leads else None
+
+
+def _entity_start(tok: Token) -> int:
+    """Index of the first token of the named entity ``tok`` ends."""
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
 
 
 def _np_span(tok: Token) -> Span:

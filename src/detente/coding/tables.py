@@ -217,7 +217,9 @@ def load_actors(directory: Path | None = None, extra: tuple[Path, ...] = ()) -> 
     versions = [manifest_version(directory)]
     parties = directory / "parties.yaml"
     if parties.exists():  # parties with the years they led the government, in the actor-file format
-        _add_user_actors(read_actor_file(parties), people, organizations, any_case, kind="party")
+        bundled = read_actor_file(parties)
+        versions.append(bundled.label)
+        _add_user_actors(bundled, people, organizations, any_case, kind="party")
     for path in extra:
         added = read_actor_file(path)
         versions.append(added.label)
