@@ -98,6 +98,7 @@ class ActorResolver:
             "org": tables.organizations,
         }
         self.max_sector_words = max((len(t.split()) for t in tables.sectors), default=1)
+        self.sector_first_words = frozenset(t.split()[0] for t in tables.sectors)  # a cheap test before building phrases
 
     # -- EntityRuler seed ------------------------------------------------------
     @staticmethod
@@ -198,6 +199,9 @@ class ActorResolver:
 
     def sector_at(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """The longest agent-noun phrase starting at token i (by lemma), and its length."""
+        first = doc[i]
+        if first.lemma_.lower() not in self.sector_first_words and first.lower_ not in self.sector_first_words:
+            return None
         for n in range(min(self.max_sector_words, limit - i), 0, -1):
             phrase = " ".join(t.lemma_.lower() for t in doc[i : i + n])
             if phrase in self.tables.sectors:

@@ -109,8 +109,9 @@ class EventPlaces:
                  story_country: str | None = None):
         self.gazetteer, self.doc, self.countries, self.country_names, self.prefer = gazetteer, doc, countries, country_names, prefer
         self.story_country = story_country
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.sentences = list(doc.sents)
-        breaks = [m.start() for m in re.finditer("\n\n", doc.text)]
+        breaks = [m.start() for m in re.finditer("\n\n", self.text)]
         self.paragraph = [bisect_left(breaks, s.start_char) for s in self.sentences]
         self.located_sentences: dict[int, Located] = {}
         self.actors: frozenset[int] = frozenset()
@@ -155,7 +156,7 @@ class EventPlaces:
         """Where a visit went: "visited Damascus", "arrived in Andijan" (the target is the place)."""
         for tok in targets:
             names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-            text = self.doc.text[names[0].idx : tok.idx + len(tok)]
+            text = self.text[names[0].idx : tok.idx + len(tok)]
             place = self.lookup(text) or self.lookup(tok.text)
             if place is not None:
                 return Located(place, Span(names[0].idx, tok.idx + len(tok), text), "clause")
@@ -181,7 +182,7 @@ class EventPlaces:
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in self.actors):
             names = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [obj]
             start = names[0].idx
-            text = self.doc.text[start : obj.idx + len(obj)]
+            text = self.text[start : obj.idx + len(obj)]
             place = (self.lookup(text) or self.lookup(obj.text)) if obj.text[:1].isupper() else None  # "in the east" is no place
             if place is None:  # "the city of Najaf", "the town of Abu Kamal"
                 inner = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -212,7 +213,7 @@ class EventPlaces:
         return self.gazetteer.lookup(name, self.prefer)
 
     def _dateline(self) -> Located | None:
-        match = _DATELINE.match(self.doc.text[:80])
+        match = _DATELINE.match(self.text[:80])
         if not match:
             return None
         name = match.group(1).strip()
