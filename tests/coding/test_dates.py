@@ -96,3 +96,18 @@ def test_a_year_that_modifies_a_noun_does_not_date_the_story(coder):
             "of Iran's government. Obama met President Hosni Mubarak before the speech.")
     met = [e for e in coder.code_text(text, date(2009, 6, 4)).events if e.trigger.text == "met"]
     assert met and all(e.date == date(2009, 6, 4) and e.modality != "historical" for e in met)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ministers will meet on Friday.", date(2006, 6, 9)),  # the future: the next Friday
+        ("The ministers met on Friday.", date(2006, 6, 2)),  # the past: the last one
+        ("A meeting was held this Friday in Lisbon.", date(2006, 6, 2)),
+        ("Talks are to resume next Tuesday.", date(2006, 6, 6)),
+    ],
+)
+def test_weekdays_follow_the_tense_of_their_clause(coder, text, expected):
+    from detente.coding.dates import expressions
+
+    assert [e.date for e in expressions(coder.nlp(text), date(2006, 6, 4))] == [expected]

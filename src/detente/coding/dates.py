@@ -67,20 +67,24 @@ def _parser(base: date | None) -> DateDataParser:
 
 
 _WEEKDAY = re.compile(
-    r"^(?:on\s+|last\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$", re.I
+    r"^(?:on\s+|last\s+|this\s+|next\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?$", re.I
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @lru_cache(maxsize=20000)
-def normalise(text: str, base: date | None) -> tuple[date, str] | None:
-    """Calendar date and precision of one expression, relative to ``base``."""
+def normalise(text: str, base: date | None, ahead: bool = False) -> tuple[date, str] | None:
+    """Calendar date and precision of one expression, relative to ``base``; ``ahead`` when its clause
+    speaks of the future ("will meet on Friday")."""
     if base is None and not _YEAR.search(text):
         return None  # relative expressions need an anchor; never today's date
     weekday = _WEEKDAY.match(text.strip())
     if weekday and base is not None:
+        day = _WEEKDAYS.index(weekday.group(1).lower())
+        if ahead or text.strip().lower().startswith("next"):  # the next such day after the article date
+            return base + timedelta(days=(day - base.weekday()) % 7 or 7), "day"
         # news convention: a bare weekday is the latest such day on or before the article date
-        back = (base.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        back = (base.weekday() - day) % 7
         if text.strip().lower().startswith("last") and back == 0:
             back = 7
         return base - timedelta(days=back), "day"
@@ -133,11 +137,21 @@ def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if (before in ("for", "during", "over", "within", "since", "until") or _DURATION.search(ent.text)) and not _ANCHOR.search(ent.text):
             continue  # "for three weeks", but not "set for January 8, 2006" or "since September 1998"
-        parsed = normalise(ent.text, base)
+        parsed = normalise(ent.text, base, _future(ent.root))
         if parsed is None:
             continue
         found.append(DateExpr(ent.root.i, ent.start_char, ent.end_char, ent.text, parsed[0], parsed[1]))
     return found
+
+
+def _future(tok: Token) -> bool:
+    """Whether the clause a date expression belongs to speaks of the future: "will meet on Friday",
+    "is to visit on Monday", "scheduled for Tuesday"."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(children & {"will", "shall", "'ll", "to"}) or verb.lemma_.lower() in ("schedule", "plan", "expect")
 
 
 class SentenceDates:
