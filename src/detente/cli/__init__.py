@@ -208,7 +208,8 @@ def show(article_id: str = typer.Argument(..., help="Article id (a unique prefix
         for ev in evs:
             out.print(
                 f"      → {ev['source']} [{ev['code']} {QUAD_CLASS_NAMES[ev['quad_class']]}, {ev['plover_type'] or '-'}] {ev['target']}"
-                f"  {ev['date']} ({ev['date_origin']})  {ev['modality']}  id={ev['id']}",
+                f"  {ev['date']} ({ev['date_origin']})  {ev['modality']}"
+                f"{'  @ ' + ev['place_name'] if ev.get('place_name') else ''}  id={ev['id']}",
                 highlight=False,
             )
 
