@@ -119,3 +119,15 @@ def test_parties_are_government_only_in_the_years_they_led_it():
     kmt = tables.people["Kuomintang"]
     assert kmt.kind == "party" and kmt.office_at(date(2010, 1, 1)).code == "TWNGOV" and kmt.office_at(date(2005, 1, 1)) is None
     assert kmt.default_code == "TWNOPP" and "detente-parties@" in tables.version
+
+
+def test_context_gold_can_be_scored_by_split(coder):
+    from detente.coding.evaluation import article_texts
+    from detente.coding.scoring import score_dates
+
+    from ..conftest import CORPUS, ROOT
+
+    texts = article_texts([str(shared(CORPUS))])
+    path = ROOT / "tests" / "gold" / "date_gold.jsonl"
+    held, dev = (score_dates(coder, path, texts, {"split": s}) for s in ("heldout", "dev"))
+    assert held.items and dev.items and held.items + dev.items == score_dates(coder, path, texts).items

@@ -342,7 +342,7 @@ def eval_cmd(
     with _reported():
         kind = gold_kind(gold)
         if kind != "events":
-            _score_context(gold, kind, article_texts(articles or []), fmt)
+            _score_context(gold, kind, article_texts(articles or []), fmt, _pairs(where or [], "--where"))
             return
         sentences = read_gold(gold, _pairs(where or [], "--where"), article_texts(articles) if articles else None)
         coder = Coder(state.settings)
@@ -361,12 +361,12 @@ def eval_cmd(
     out.print(table)
 
 
-def _score_context(gold: Path, kind: str, texts: dict[str, str], fmt: str) -> None:
+def _score_context(gold: Path, kind: str, texts: dict[str, str], fmt: str, where: dict[str, str]) -> None:
     from ..coding import Coder
     from ..coding.scoring import score_actors, score_dates, score_event_places
 
     scorer = {"actors": score_actors, "dates": score_dates, "event-places": score_event_places}[kind]
-    report = scorer(Coder(state.settings), gold, texts)
+    report = scorer(Coder(state.settings), gold, texts, where or None)
     if fmt == "json":
         _print_json(report.as_dict())
         return

@@ -72,15 +72,18 @@ def gold_kind(path: Path) -> str:
     raise InputError(E.E050.format(path=path, line=1, detail="not a gold file detente knows (events, actors, dates, event places)"), str(path), 1)
 
 
-def _records(path: Path) -> list[dict]:
+def _records(path: Path, where: dict[str, str] | None = None) -> list[dict]:
+    """The gold records, those whose fields equal ``where``'s values ({"split": "heldout"}) if given."""
     out = []
     with Path(path).open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
             if line.strip():
                 try:
-                    out.append(json.loads(line))
+                    rec = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise InputError(E.E050.format(path=path, line=number, detail=exc), str(path), number) from None
+                if not where or all(str(rec.get(k)) == v for k, v in where.items()):
+                    out.append(rec)
     return out
 
 
@@ -105,16 +108,16 @@ def _best(span: tuple[int, int], candidates: list, span_of) -> object | None:
     return max(scored)[3] if scored else None
 
 
-def _coded(coder, path: Path, texts: dict[str, str]) -> tuple[list[dict], dict]:
+def _coded(coder, path: Path, texts: dict[str, str], where: dict[str, str] | None = None) -> tuple[list[dict], dict]:
     """The gold records and each article they point into, coded (by article key)."""
-    records = _records(path)
+    records = _records(path, where)
     articles = _articles(records, texts, path)
     return records, dict(zip(articles, coder.code_articles(list(articles.values()))))
 
 
-def score_actors(coder, path: Path, texts: dict[str, str]) -> Report:
+def score_actors(coder, path: Path, texts: dict[str, str], where: dict[str, str] | None = None) -> Report:
     """Actor country and sector accuracy (and the named person, where the gold names one)."""
-    records, coded = _coded(coder, path, texts)
+    records, coded = _coded(coder, path, texts, where)
     report = Report("actors", len(records))
     for rec in records:
         mention = _best((rec["start"], rec["end"]), coded[rec["article"]].mentions, lambda m: (m.start, m.end))
@@ -127,9 +130,9 @@ def score_actors(coder, path: Path, texts: dict[str, str]) -> Report:
     return report
 
 
-def score_dates(coder, path: Path, texts: dict[str, str]) -> Report:
+def score_dates(coder, path: Path, texts: dict[str, str], where: dict[str, str] | None = None) -> Report:
     """Date expressions resolved to the right calendar date at the gold's precision."""
-    records = _records(path)
+    records = _records(path, where)
     articles = _articles(records, texts, path)
     found: dict[str, list] = {}
     for key, article in articles.items():
@@ -143,9 +146,9 @@ def score_dates(coder, path: Path, texts: dict[str, str]) -> Report:
     return report
 
 
-def score_event_places(coder, path: Path, texts: dict[str, str]) -> Report:
+def score_event_places(coder, path: Path, texts: dict[str, str], where: dict[str, str] | None = None) -> Report:
     """For gold events (by trigger): whether detente codes an event there, and its date and place."""
-    records, coded = _coded(coder, path, texts)
+    records, coded = _coded(coder, path, texts, where)
     report = Report("event-places", len(records))
     for rec in records:
         events = coded[rec["article"]].events
