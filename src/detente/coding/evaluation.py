@@ -16,8 +16,9 @@ from typing import Callable, Iterable
 
 from ..errors import E, InputError
 from ..model import Article, make_id, text_hash
+from .tables import load_cameo
 
-CODE_LEVELS = ("code", "root", "quad")
+CODE_LEVELS = ("code", "root", "plover", "quad")
 ACTOR_LEVELS = ("exact", "country", "ignored")
 
 
@@ -88,9 +89,15 @@ def quad_of(code: str) -> str:
     return "1" if root <= 5 else "2" if root <= 8 else "3" if root <= 13 else "4"
 
 
+def plover_of(code: str) -> str:
+    """The PLOVER event type of a CAMEO code, by detente's CAMEO→PLOVER table ('' if it has none)."""
+    cameo = load_cameo()
+    return (cameo[code].plover_type or "") if code in cameo else ""
+
+
 def _key(event: tuple[str, str, str], code_level: str, actor_level: str) -> tuple:
     source, target, code = event
-    code_key = code if code_level == "code" else code[:2] if code_level == "root" else quad_of(code)
+    code_key = {"code": code, "root": code[:2], "plover": plover_of(code)}.get(code_level) if code_level != "quad" else quad_of(code)
     if actor_level == "ignored":
         return (code_key,)
     if actor_level == "country":
