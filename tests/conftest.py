@@ -50,3 +50,52 @@ def db(tmp_path):
     import detente
 
     return detente.open(tmp_path / "test.duckdb")
+
+
+def event_store(path: Path, events: list[dict], articles: list[dict] | None = None):
+    """A store holding hand-made events, for analysis tests that need exact counts, not a coder.
+
+    Each event needs ``article_id``, ``date``, ``source``, ``target`` and ``code``;
+    countries, root, QuadClass and Goldstein come from the codes. Articles are
+    made for every article id unless given (``duplicate_of`` marks a copy).
+    """
+    from datetime import datetime
+
+    import pyarrow as pa
+
+    from detente.coding.tables import load_cameo
+    from detente.store import Store
+
+    cameo = load_cameo()
+    store = Store(path)
+    given = {a["id"]: a for a in articles or []}
+    rows = []
+    for i, event in enumerate(events):
+        info = cameo.codes[event["code"]]
+        rows.append({
+            "run_id": "r1", "id": event.get("id", f"e{i:05d}"), "article_id": event["article_id"], "sentence_idx": event.get("sentence_idx", 0),
+            "sentence_start": 0, "sentence_end": 10, "trigger_start": 0, "trigger_end": 4, "trigger_text": "text",
+            "source": event["source"], "target": event["target"],
+            "source_country": event["source"][:3] if event["source"][:3].isalpha() and event["source"][:3] not in ("IGO", "NGO") else None,
+            "target_country": event["target"][:3] if event["target"][:3].isalpha() and event["target"][:3] not in ("IGO", "NGO") else None,
+            "code": event["code"], "root": event["code"][:2], "goldstein": info.goldstein, "quad_class": info.quad_class,
+            "date": event["date"], "modality": event.get("modality", "asserted"), "confidence": 0.8, "pattern_id": "p",
+        })
+    for article_id in {r["article_id"] for r in rows}:
+        given.setdefault(article_id, {"id": article_id})
+    for article_id, article in given.items():
+        dates = [r["date"] for r in rows if r["article_id"] == article_id]
+        article.setdefault("date", min(dates) if dates else None)
+        article.setdefault("text", "Some text.")
+        article.setdefault("source", "Wire")
+    with store.writer() as con:
+        con.execute("INSERT INTO runs (run_id, created_at, coder) VALUES ('r1', now(), 'test')")
+        for table, table_rows in (
+            ("articles", [{"duplicate_of": None, **a} for a in given.values()]),
+            ("article_runs", [{"article_id": a, "run_id": "r1", "coded_at": datetime(2026, 1, 1), "story_type": "politics"} for a in given]),
+            ("events", rows),
+        ):
+            con.register("_rows", pa.Table.from_pylist(table_rows))
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+            con.unregister("_rows")
+    return store

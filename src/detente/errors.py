@@ -5,8 +5,9 @@
     ├── InputError           one input (file, line, feed entry) cannot be read;
     │                        carries ``path`` and ``line`` so the batch can go on
     ├── DataError            a bundled or user dictionary/table is malformed
-    └── StoreError           the database cannot be opened, migrated or written
-        └── StoreBusyError   the database stayed locked by another process
+    ├── StoreError           the database cannot be opened, migrated or written
+    │   └── StoreBusyError   the database stayed locked by another process
+    └── AnalysisError        a series, break or export was asked for with bad arguments
 
 Messages live in :class:`E` so users can search the docs by code (``E012``).
 """
@@ -46,6 +47,12 @@ class E:
     E050 = "[E050] Gold file {path} line {line}: {detail}."
     E051 = "[E051] Unknown output format {fmt!r}; choose one of {choices}."
     E052 = "[E052] Format {fmt!r} needs an output file (--output)."
+    E060 = "[E060] Unknown period {period!r}; choose one of {choices}."
+    E061 = "[E061] Actor {actor!r} is not a code: give a country (USA) or a code prefix (USAGOV, IGOUNO)."
+    E062 = "[E062] Unknown export format {fmt!r}; choose one of {choices}."
+    E063 = "[E063] Webhook {url} failed: {detail}."
+    E064 = "[E064] Unknown actor level {level!r}; choose one of {choices}."
+    E065 = "[E065] Unknown detection method {method!r}; choose one of {choices}."
 
 
 class DetenteError(Exception):
@@ -81,6 +88,10 @@ class StoreBusyError(StoreError):
     """Another process held the database lock for too long."""
 
 
+class AnalysisError(DetenteError):
+    """A dyad series, breaking-point scan or export was asked for with arguments that cannot work."""
+
+
 __all__ = [
     "E",
     "DetenteError",
@@ -89,4 +100,5 @@ __all__ = [
     "DataError",
     "StoreError",
     "StoreBusyError",
+    "AnalysisError",
 ]

@@ -1,10 +1,14 @@
-"""Analysis over stored events: corpus summaries now; dyad series and breaking points build here."""
+"""Analysis over stored events: summaries, dyad series, breaking points and exports."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..store import Store
+from .breaks import Break, BreakSettings, scan
+from .dyads import Dyad, series
+from .exports import FORMATS as EXPORT_FORMATS
+from .exports import export
 
 
 def summary(store: Store, top: int = 10) -> dict[str, Any]:
@@ -34,4 +38,4 @@ def summary(store: Store, top: int = 10) -> dict[str, Any]:
     }
 
 
-__all__ = ["summary"]
+__all__ = ["summary", "series", "scan", "export", "Dyad", "Break", "BreakSettings", "EXPORT_FORMATS"]

@@ -1,0 +1,221 @@
+"""Dyad series: how two parties treat each other period by period, over deduplicated events.
+
+Counting raw event rows overstates whatever many outlets repeat, so every
+figure here is computed over the field's *one-a-day* filter: events with the
+same date, source, target and code count once, and the number of mentions,
+articles, independent stories (copies of one text count once) and outlets is
+kept beside each as a weight. Counts are also divided by the period's total
+event volume, so that a surge of news is not read as a crisis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Sequence
+
+from ..coding.tables import load_actors
+from ..errors import E, AnalysisError
+from ..store import Store
+
+PERIODS = ("day", "week", "month")
+LEVELS = ("state", "all")
+#: sectors that speak for a state: the country itself, its government and its military
+STATE_SECTORS = ("", "GOV", "MIL")
+#: modalities left out of series by default: events that did not happen now
+EXCLUDED_MODALITIES = ("historical", "negated", "hypothetical")
+
+
+def raw_sql(where: str = "TRUE", modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES) -> str:
+    """SQL for the current events that can go in a series, each with its day, story and outlet.
+
+    The day is the event's resolved date, else its article's; a story is an
+    article or the first article with the same text (copies count once).
+    """
+    excluded = ", ".join("'" + m.replace("'", "") + "'" for m in modalities_excluded) or "''"
+    return f"""
+        SELECT e.*, coalesce(e.date, a.date) AS day, coalesce(a.duplicate_of, a.id) AS story,
+               a.source AS outlet, a.url AS url, a.date AS article_date
+        FROM current_events e JOIN articles a ON a.id = e.article_id
+        WHERE e.modality NOT IN ({excluded}) AND coalesce(e.date, a.date) IS NOT NULL AND ({where})"""
+
+
+def deduplicated_sql(where: str = "TRUE", modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES) -> str:
+    """SQL for one row per (day, source, target, code), with its mentions as weights; ``where`` filters raw events."""
+    return f"""
+        SELECT day, source, target, code,
+               any_value(root) AS root, any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein,
+               any_value(plover_type) AS plover_type, any_value(plover_mode) AS plover_mode,
+               any_value(source_country) AS source_country, any_value(target_country) AS target_country,
+               arg_min(id, (article_date, article_id, sentence_idx, trigger_start)) AS event_id,
+               list(id ORDER BY article_date, article_id, sentence_idx, trigger_start) AS mention_ids,
+               list(DISTINCT story ORDER BY story) AS story_ids,
+               count(*) AS mentions, count(DISTINCT article_id) AS articles,
+               count(DISTINCT story) AS stories, count(DISTINCT outlet) AS sources,
+               max(confidence) AS confidence
+        FROM ({raw_sql(where, modalities_excluded)})
+        GROUP BY day, source, target, code"""
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """Two parties: a country (``USA``) or a code prefix (``USAGOV``, ``IGOUNO``) each.
+
+    ``level="state"`` keeps, for a country, only the actors that speak for the
+    state (the country itself, its government, its military); ``"all"`` keeps
+    every sector. ``directed`` counts only what ``a`` does to ``b``.
+    """
+
+    a: str
+    b: str
+    directed: bool = False
+    level: str = "state"
+
+    def __post_init__(self) -> None:
+        if self.level not in LEVELS:
+            raise AnalysisError(E.E064.format(level=self.level, choices=", ".join(LEVELS)))
+        for actor in (self.a, self.b):
+            if not actor or not actor.replace("-", "").isalnum():
+                raise AnalysisError(E.E061.format(actor=actor))
+
+    def _side(self, column: str, actor: str) -> tuple[str, list[Any]]:
+        actor = actor.upper()
+        if actor in _countries():
+            sql = f"e.{column}_country = ?"
+            if self.level == "state":
+                sql += f" AND substr(e.{column}, 4, 3) IN ({', '.join('?' * len(STATE_SECTORS))})"
+                return f"({sql})", [actor, *STATE_SECTORS]
+            return f"({sql})", [actor]
+        return f"(e.{column} LIKE ?)", [actor + "%"]
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition (and parameters) for raw events of this dyad."""
+        sa, pa = self._side("source", self.a)
+        tb, pb = self._side("target", self.b)
+        forward, params = f"({sa} AND {tb})", pa + pb
+        if self.directed:
+            return forward, params
+        sb, pb2 = self._side("source", self.b)
+        ta, pa2 = self._side("target", self.a)
+        return f"({forward} OR ({sb} AND {ta}))", params + pb2 + pa2
+
+    @property
+    def label(self) -> str:
+        return f"{self.a}{'->' if self.directed else '<->'}{self.b}"
+
+
+def _countries() -> frozenset[str]:
+    return frozenset(load_actors().countries.values())
+
+
+def check_period(period: str) -> str:
+    if period not in PERIODS:
+        raise AnalysisError(E.E060.format(period=period, choices=", ".join(PERIODS)))
+    return period
+
+
+def _bounds(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if since:
+        where.append("coalesce(e.date, a.date) >= ?")
+        params.append(since)
+    if until:
+        where.append("coalesce(e.date, a.date) <= ?")
+        params.append(until)
+    return " AND ".join(where) or "TRUE", params
+
+
+def series(
+    store: Store,
+    dyad: Dyad,
+    period: str = "week",
+    since: date | None = None,
+    until: date | None = None,
+    modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES,
+) -> list[dict[str, Any]]:
+    """One row per period over the articles' dates (or ``since``..``until``), empty periods included.
+
+    Each row: deduplicated event counts (all, per QuadClass, conflict = QuadClass
+    3+4), Goldstein sum and mean, conflict share, mentions, distinct articles
+    and stories, the period's total event volume over every dyad, and the
+    dyad's events per 1,000 events of that volume.
+    """
+    check_period(period)
+    bounds, bound_params = _bounds(since, until)
+    dyad_where, dyad_params = dyad.where()
+    where = f"{dyad_where} AND {bounds}"
+    bucket = f"date_trunc('{period}', day)::DATE"
+    sql = f"""
+        WITH d AS ({deduplicated_sql(where, modalities_excluded)}),
+             v AS (SELECT {bucket} AS period, count(*) AS volume
+                   FROM (SELECT DISTINCT day, source, target, code FROM ({raw_sql(bounds, modalities_excluded)})) GROUP BY 1),
+             arts AS (SELECT {bucket} AS period, count(DISTINCT article_id) AS articles
+                      FROM ({raw_sql(where, modalities_excluded)}) GROUP BY 1),
+             agg AS (
+                SELECT {bucket} AS period, count(*) AS events,
+                       count(*) FILTER (quad_class = 1) AS verbal_cooperation,
+                       count(*) FILTER (quad_class = 2) AS material_cooperation,
+                       count(*) FILTER (quad_class = 3) AS verbal_conflict,
+                       count(*) FILTER (quad_class = 4) AS material_conflict,
+                       sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean, sum(mentions) AS mentions
+                FROM d GROUP BY 1),
+             span AS (SELECT coalesce(?::DATE, date_trunc('{period}', min(date))::DATE) AS lo,
+                              coalesce(?::DATE, date_trunc('{period}', max(date))::DATE) AS hi FROM articles),
+             periods AS (SELECT g::DATE AS period FROM span, generate_series(span.lo, span.hi, INTERVAL 1 {period}) AS t(g)
+                         WHERE span.lo IS NOT NULL)
+        SELECT p.period, coalesce(events, 0) AS events,
+               coalesce(verbal_cooperation, 0) AS verbal_cooperation, coalesce(material_cooperation, 0) AS material_cooperation,
+               coalesce(verbal_conflict, 0) AS verbal_conflict, coalesce(material_conflict, 0) AS material_conflict,
+               coalesce(goldstein_sum, 0) AS goldstein_sum, goldstein_mean,
+               (verbal_conflict + material_conflict) / nullif(events, 0) AS conflict_share,
+               coalesce(mentions, 0) AS mentions, coalesce(articles, 0) AS articles, coalesce(volume, 0) AS volume,
+               1000.0 * coalesce(events, 0) / nullif(volume, 0) AS events_per_1k,
+               1000.0 * coalesce(verbal_conflict + material_conflict, 0) / nullif(volume, 0) AS conflict_per_1k
+        FROM periods p LEFT JOIN agg USING (period) LEFT JOIN v USING (period) LEFT JOIN arts USING (period)
+        ORDER BY p.period"""
+    params = dyad_params + bound_params
+    start = date_trunc(period, since) if since else None
+    end = date_trunc(period, until) if until else None
+    rows = store.query(sql, [*params, *bound_params, *params, start, end])
+    for row in rows:
+        for key in ("goldstein_sum", "goldstein_mean", "conflict_share", "events_per_1k", "conflict_per_1k"):
+            if row[key] is not None:
+                row[key] = round(float(row[key]), 4)
+    return rows
+
+
+def date_trunc(period: str, day: date) -> date:
+    """The first day of the period that holds ``day`` (weeks start on Monday, as in DuckDB)."""
+    from datetime import timedelta
+
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day
+
+
+def active_dyads(
+    store: Store,
+    min_events: int = 5,
+    level: str = "state",
+    since: date | None = None,
+    until: date | None = None,
+) -> list[dict[str, Any]]:
+    """Country pairs (undirected, country != country) with at least ``min_events`` deduplicated events."""
+    bounds, params = _bounds(since, until)
+    if level == "state":
+        sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
+        bounds += f" AND substr(e.source, 4, 3) IN ({sectors}) AND substr(e.target, 4, 3) IN ({sectors})"
+    sql = deduplicated_sql(
+        f"e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.source_country <> e.target_country AND {bounds}"
+    )
+    return store.query(
+        f"""SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
+                   count(*) AS events, sum(mentions) AS mentions
+            FROM ({sql}) GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, a, b""",
+        [*params, min_events],
+    )
+
+
+__all__ = ["Dyad", "PERIODS", "LEVELS", "STATE_SECTORS", "EXCLUDED_MODALITIES", "raw_sql", "deduplicated_sql", "series", "active_dyads", "check_period"]
