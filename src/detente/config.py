@@ -33,6 +33,13 @@ class Settings:
     patterns: str | None = None
     #: extra actor files (docs/actors.md), separated the same way
     actors: str | None = None
+    #: breaking-point detector overrides (None keeps the calibrated default; docs/breaking-points.md)
+    break_penalty: float | None = None
+    break_min_days: int | None = None
+    break_min_stories: int | None = None
+    break_min_confidence: float | None = None
+    #: where `detente watch` POSTs new breaking points (JSON), if anywhere
+    webhook: str | None = None
 
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
@@ -58,7 +65,7 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
     field = {f.name: f for f in fields(Settings)}.get(key)
     if field is None:
         raise ConfigError(E.E021.format(key=key, origin=origin))
-    kind = {"int": int, "float": float}.get(str(field.type), str)
+    kind = {"int": int, "float": float, "int | None": int, "float | None": float}.get(str(field.type), str)
     if value is None:
         return None
     try:

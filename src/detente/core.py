@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -10,11 +13,13 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable
 
 from . import analysis
+from .analysis.breaks import Break, BreakSettings
+from .analysis.dyads import Dyad
 from .coding import Coder, CodedArticle
 from .coding.explain import explain_event
 from .config import Settings, load_settings
 from .errors import E, InputError, StoreError
-from .ingest import Defaults, parse_date, read_inputs
+from .ingest import INGESTED_SUFFIXES, Defaults, parse_date, read_inputs
 from .model import Article
 from .store import EventFilter, Store, WriteResult, run_id_for
 
@@ -162,6 +167,94 @@ class Detente:
             "added": self.store.query(only.format(both=both), [run_b, run_a, run_b, run_a]),
             "removed": self.store.query(only.format(both=both), [run_a, run_a, run_b, run_b]),
         }
+
+
+    # -- relations over time ------------------------------------------------------
+    def relations(self, a: str, b: str, period: str = "week", *, directed: bool = False, level: str = "state",
+                  since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+        """The dyad's series: deduplicated event counts per QuadClass, Goldstein, volume-normalised rates."""
+        return analysis.series(self.store, Dyad(a, b, directed, level), period, since, until)
+
+    @property
+    def break_settings(self) -> BreakSettings:
+        """The detector's calibrated defaults, with any ``break_*`` setting the user gave."""
+        given = {name: getattr(self.settings, f"break_{name}") for name in ("penalty", "min_days", "min_stories", "min_confidence")}
+        return dataclasses.replace(BreakSettings(), **{k: v for k, v in given.items() if v is not None})
+
+    def breaks(self, dyad: tuple[str, str] | None = None, *, since: date | None = None, method: str = "offline",
+               level: str = "state") -> list[Break]:
+        """Breaking points of one dyad, or of every active country dyad ranked strongest first."""
+        dyads = [Dyad(dyad[0], dyad[1], level=level)] if dyad else None
+        return analysis.scan(self.store, self.break_settings, method, since, dyads, level)
+
+    def export(self, fmt: str, output: str | Path, *, dyad: tuple[str, str] | None = None,
+               since: date | None = None, until: date | None = None) -> int:
+        """Write the deduplicated events as GDELT, ICEWS, PLOVER or Parquet; returns the rows written."""
+        return analysis.export(self.store, fmt, output, dyad=Dyad(*dyad) if dyad else None, since=since, until=until)
+
+    def watch(
+        self,
+        directory: str | Path,
+        *,
+        on_break: Callable[[Break], None],
+        on_ingest: Callable[[IngestReport], None] | None = None,
+        interval: float = 5.0,
+        once: bool = False,
+        method: str = "offline",
+        settle: float = 1.0,
+    ) -> None:
+        """Ingest files as they arrive in ``directory`` and call ``on_break`` for each breaking point not seen before.
+
+        Breaking points already in the database when watching starts are not
+        reported again. A file is taken once it has not changed for ``settle``
+        seconds (so half-written files wait), and again if it changes later
+        (ingest is idempotent, so only new articles are stored). ``once``
+        processes what is there and returns.
+        """
+        root = Path(directory)
+        if not root.is_dir():
+            raise InputError(E.E011.format(path=root), str(root))
+        known = {b.id for b in self.breaks(method=method)} if self.path.exists() else set()
+        seen: dict[Path, tuple[float, int]] = {}
+        while True:
+            now = time.time()
+            ready = []
+            for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in INGESTED_SUFFIXES):
+                stat = path.stat()
+                signature = (stat.st_mtime, stat.st_size)
+                if seen.get(path) != signature and (once or now - stat.st_mtime >= settle):
+                    seen[path] = signature
+                    ready.append(str(path))
+            if ready:
+                report = self.ingest(ready)
+                if on_ingest:
+                    on_ingest(report)
+                for found in sorted(self.breaks(method=method), key=lambda b: (b.date, b.a, b.b)):
+                    if found.id not in known:
+                        known.add(found.id)
+                        on_break(found)
+            if once:
+                return
+            time.sleep(interval)
+
+
+def webhook_sender(url: str, transport: Any = None, timeout: float = 10.0) -> Callable[[Break], None]:
+    """A callback that POSTs each breaking point as JSON to ``url``; a failure is logged, never fatal.
+
+    ``transport`` is an httpx transport, so tests can answer without a network.
+    """
+    import httpx
+
+    client = httpx.Client(transport=transport, timeout=timeout)
+
+    def send(found: Break) -> None:
+        try:
+            response = client.post(url, content=json.dumps(found.as_dict(), default=str), headers={"content-type": "application/json"})
+            response.raise_for_status()
+        except httpx.HTTPError as exc:
+            log.warning("%s", E.E063.format(url=url, detail=exc))
+
+    return send
 
 
 def _parse_day(value: str) -> date:

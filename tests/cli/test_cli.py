@@ -160,3 +160,60 @@ def test_actors_import_writes_a_file_the_coder_reads(tmp_path):
     assert result.exit_code == 0 and "2 actors" in result.output, result.output
     result = runner.invoke(app, ["actors", "search", "shahwani", "-f", "json"], env={"DETENTE_ACTORS": str(out)})
     assert json.loads(result.output)[0]["offices"][0]["start"] == "2005-01-01"
+
+
+def _news(start: str, days: range, text: str, prefix: str, outlets: int = 1) -> str:
+    from datetime import date, timedelta
+
+    first = date.fromisoformat(start)
+    return "".join(
+        json.dumps({"id": f"{prefix}{d}", "date": (first + timedelta(days=d)).isoformat(), "source": f"Wire{d % outlets}",
+                    "text": text + (f" Day {d}." if outlets else "")}) + "\n"
+        for d in days
+    )
+
+
+@pytest.fixture(scope="module")
+def crisis_feed(tmp_path_factory):
+    """A calm year of praise between states, then a month of attacks reported every day (two files)."""
+    folder = tmp_path_factory.mktemp("feed")
+    calm = _news("2005-01-01", range(0, 360, 4), "France praised Germany. The United States praised Iraq.", "calm")
+    calm += _news("2005-01-03", range(0, 390, 4), "Germany praised France.", "other")
+    war = _news("2005-12-27", range(0, 30), "US troops attacked Iraqi forces. Iraq accused the United States of war crimes.", "war", outlets=3)
+    return folder, calm, war
+
+
+def test_watch_reports_each_new_break_once_and_relations_and_breaks_show_it(crisis_feed, tmp_path):
+    folder, calm, war = crisis_feed
+    inbox, db = tmp_path / "inbox", str(tmp_path / "w.duckdb")
+    inbox.mkdir()
+    (inbox / "calm.jsonl").write_text(calm)
+    first = runner.invoke(app, ["--db", db, "watch", str(inbox), "--once"])
+    assert first.exit_code == 0 and first.stdout == ""
+    (inbox / "war.jsonl").write_text(war)
+    second = runner.invoke(app, ["--db", db, "watch", str(inbox), "--once"])
+    (reported,) = [json.loads(line) for line in second.stdout.splitlines()]
+    assert reported["id"].startswith("IRQ-USA-2005-12") and reported["direction"] == "conflict" and reported["stories"] >= 2
+    assert reported["events"][0]["sentence"]
+    assert runner.invoke(app, ["--db", db, "watch", str(inbox), "--once"]).stdout == ""
+
+    ranked = json.loads(runner.invoke(app, ["--db", db, "breaks", "--format", "json"]).stdout)
+    assert [b["id"] for b in ranked] == [reported["id"]]
+    assert json.loads(runner.invoke(app, ["--db", db, "breaks", "--since", "2006-02-01", "-f", "json"]).stdout) == []
+    series = json.loads(runner.invoke(app, ["--db", db, "relations", "USA", "IRQ", "--period", "month", "-f", "json"]).stdout)
+    assert series[-1]["material_conflict"] > 0 and series[0]["material_conflict"] == 0
+    for chart in ("chart.png", "chart.svg"):
+        result = runner.invoke(app, ["--db", db, "relations", "USA", "IRQ", "--plot", str(tmp_path / chart)])
+        assert result.exit_code == 0 and (tmp_path / chart).stat().st_size > 5000
+    assert "toward conflict" in (tmp_path / "chart.svg").read_text()
+    for fmt, name in (("gdelt", "e.tsv"), ("icews", "e.csv"), ("plover", "e.jsonl"), ("parquet", "e.parquet")):
+        assert runner.invoke(app, ["--db", db, "export", fmt, str(tmp_path / name), "--dyad", "USA", "IRQ"]).exit_code == 0
+
+
+def test_relations_usage_errors(filled):
+    result = runner.invoke(app, ["--db", str(filled), "relations", "RUS", "UKR", "--period", "year"])
+    assert result.exit_code == 3 and "E060" in result.output
+    result = runner.invoke(app, ["--db", str(filled), "export", "gdelt2", "x.tsv"])
+    assert result.exit_code == 3 and "E062" in result.output
+    result = runner.invoke(app, ["--db", str(filled), "watch", "/nonexistent/folder", "--once"])
+    assert result.exit_code == 3 and "/nonexistent/folder" in result.output

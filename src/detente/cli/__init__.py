@@ -333,12 +333,16 @@ def eval_cmd(
     where: Optional[list[str]] = typer.Option(None, help="Only gold sentences whose meta field has this value: nature=news."),
     articles: Optional[list[str]] = typer.Option(None, help="Article files that offset-keyed gold points into (JSONL, Markdown, ...)."),
 ) -> None:
-    """Score the coder on gold data: event sentences (P/R/F1 by code, root and QuadClass level), or, for
-    offset-keyed gold of actor mentions, date expressions or event places, their accuracy."""
+    """Score the coder on gold data: event sentences (P/R/F1 by code, root and QuadClass level); for
+    offset-keyed gold of actor mentions, date expressions or event places, their accuracy; for a crisis
+    list (.yaml), breaking-point recall and false alarms on the database, and on planted synthetic changes."""
     from ..coding import Coder
     from ..coding.evaluation import ACTOR_LEVELS, CODE_LEVELS, article_texts, coder_predictions, evaluate, read_gold
     from ..coding.scoring import gold_kind
 
+    if gold.suffix.lower() in (".yaml", ".yml"):
+        _evaluate_breaks(gold, fmt)
+        return
     with _reported():
         kind = gold_kind(gold)
         if kind != "events":
@@ -358,6 +362,33 @@ def eval_cmd(
         table.add_column(f"actors {a}: P / R / F1")
     for c in CODE_LEVELS:
         table.add_row(c, *(f"{result.scores[(c, a)].precision:.2f} / {result.scores[(c, a)].recall:.2f} / {result.scores[(c, a)].f1:.2f}" for a in ACTOR_LEVELS))
+    out.print(table)
+
+
+def _evaluate_breaks(gold: Path, fmt: str) -> None:
+    from ..analysis import break_eval
+
+    det = _db()
+    with _reported():
+        listed = break_eval.load_crises(gold)
+        real = break_eval.crises(det.store, listed, det.break_settings)
+        synthetic = [break_eval.planted(det.break_settings, break_eval.SyntheticSpec(conflict_rate=r, cooperation_rate=r))
+                     for r in break_eval.DENSITIES]
+    if fmt == "json":
+        _print_json({"crises": real, "synthetic": synthetic})
+        return
+    _rows_out(real["rows"], "table", None, ["id", "dyad", "onset", "direction", "found", "break", "breaks_in_dyad"])
+    out.print(
+        f"crises: recall {real['recall']} (95% CI {real['recall_ci'][0]}-{real['recall_ci'][1]}) of {real['crises']} within "
+        f"+-{real['tolerance_days']} days; stable pairs: {real['false_alarms']} false alarms, "
+        f"{real['false_alarms_per_dyad_year']} per dyad-year", highlight=False,
+    )
+    table = Table(title="planted change-points (rate ratio 3, 200 streams of 2 years each)")
+    for column in ("events/day before", "recall", "95% CI", "false alarms per dyad-year"):
+        table.add_column(column)
+    for row in synthetic:
+        table.add_row(str(row["spec"]["conflict_rate"]), f"{row['recall']:.2f}", f"{row['recall_ci'][0]}-{row['recall_ci'][1]}",
+                      f"{row['false_alarms_per_dyad_year']:.3f}")
     out.print(table)
 
 
@@ -426,6 +457,119 @@ def print_summary(info: dict) -> None:
     for d in info["top_dyads"]:
         dyads.add_row(*(str(d[c]) for c in ("source", "target", "events", "goldstein_mean", "articles")))
     out.print(dyads)
+
+
+def _break_rows(found: list) -> list[dict[str, Any]]:
+    return [
+        {"dyad": f"{b.a}-{b.b}", "date": b.date.isoformat(), "direction": b.direction, "magnitude": b.magnitude,
+         "confidence": b.confidence, "score": b.score, "stories": b.stories,
+         "top_event": (f"{b.events[0]['event_id']} {b.events[0]['code']} {b.events[0]['sentence'][:80]}" if b.events else "")}
+        for b in found
+    ]
+
+
+@app.command()
+def relations(
+    a: str = typer.Argument(..., help="A country (USA) or code prefix (USAGOV, IGOUNO)."),
+    b: str = typer.Argument(..., help="The other party."),
+    period: str = typer.Option("week", "--period", "-p", help="day, week or month."),
+    directed: bool = typer.Option(False, "--directed", help="Only what A does to B (default: both ways)."),
+    level: str = typer.Option("state", "--level", help="state (governments, militaries, the country itself) or all sectors."),
+    since: Optional[str] = typer.Option(None, help="From this date."),
+    until: Optional[str] = typer.Option(None, help="Up to this date."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Draw the series with its breaking points (.png or .svg)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl, csv or parquet."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the series to this file."),
+) -> None:
+    """The relation between two parties over time: deduplicated events per QuadClass, Goldstein, rates per news volume."""
+    det = _db()
+    with _reported():
+        rows = det.relations(a, b, period, directed=directed, level=level, since=_day(since, "--since"), until=_day(until, "--until"))
+        found = det.breaks((a, b), level=level) if (plot or fmt == "table") else []
+        if plot:
+            from ..analysis.plot import plot_relations
+
+            title = f"{a} {'->' if directed else '<->'} {b}, {level} level, by {period}"
+            plot_relations(rows, found, plot, title, period)
+            err.print(f"wrote {plot}")
+    if fmt == "parquet":
+        import pyarrow as pa
+
+        _rows_out(rows, fmt, output, [], pa.Table.from_pylist(rows))
+        return
+    columns = ["period", "events", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
+               "goldstein_mean", "conflict_share", "articles", "volume", "events_per_1k"]
+    _rows_out(rows, fmt, output, columns)
+    if fmt == "table" and found:
+        _rows_out(_break_rows(found), "table", None, ["date", "direction", "magnitude", "confidence", "stories", "top_event"])
+
+
+@app.command()
+def breaks(
+    dyad: Optional[tuple[str, str]] = typer.Option(None, "--dyad", help="Only this pair (default: every active country pair)."),
+    since: Optional[str] = typer.Option(None, help="Only breaks on or after this date."),
+    method: str = typer.Option("offline", "--method", help="offline (binary segmentation) or online (Bayesian, as data streams in)."),
+    level: str = typer.Option("state", "--level", help="state or all sectors."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many, strongest first."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json or jsonl (json carries the evidence events)."),
+) -> None:
+    """Breaking points: days a relation turned toward conflict or cooperation, ranked, with the events behind them."""
+    det = _db()
+    with _reported():
+        found = det.breaks(dyad, since=_day(since, "--since"), method=method, level=level)[:limit]
+    if fmt == "table":
+        _rows_out(_break_rows(found), "table", None, ["dyad", "date", "direction", "magnitude", "confidence", "score", "stories", "top_event"])
+        return
+    _rows_out([b.as_dict() for b in found], fmt, None, [])
+
+
+@app.command()
+def watch(
+    directory: Path = typer.Argument(..., help="Folder to watch for new news files."),
+    interval: float = typer.Option(5.0, "--interval", help="Seconds between looks."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each new breaking point as JSON to this URL."),
+    method: str = typer.Option("offline", "--method", help="offline or online detector."),
+    once: bool = typer.Option(False, "--once", help="Process what is there now, then stop."),
+) -> None:
+    """Ingest files as they arrive and print each new breaking point as one JSON line (Ctrl-C stops)."""
+    from ..core import webhook_sender
+
+    det = _db()
+    url = webhook or state.settings.webhook
+    post = webhook_sender(url) if url else None
+
+    def on_break(found) -> None:
+        sys.stdout.write(json.dumps(found.as_dict(), default=str) + "\n")
+        sys.stdout.flush()
+        if post:
+            post(found)
+
+    def on_ingest(report) -> None:
+        for problem in report.errors:
+            err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+        err.print(f"ingested {report.new} new articles, {report.events} events", highlight=False)
+
+    with _reported():
+        try:
+            det.watch(directory, on_break=on_break, on_ingest=on_ingest, interval=interval, once=once, method=method)
+        except KeyboardInterrupt:
+            pass
+
+
+@app.command()
+def export(
+    fmt: str = typer.Argument(..., help="gdelt, gdelt-mentions, icews, plover or parquet."),
+    output: str = typer.Argument(..., help="File to write (- for stdout, text formats only)."),
+    dyad: Optional[tuple[str, str]] = typer.Option(None, "--dyad", help="Only this pair."),
+    since: Optional[str] = typer.Option(None, help="From this date."),
+    until: Optional[str] = typer.Option(None, help="Up to this date."),
+) -> None:
+    """Write the deduplicated events in a format other tools read (docs/exports.md)."""
+    det = _db()
+    with _reported():
+        rows = det.export(fmt, output, dyad=dyad, since=_day(since, "--since"), until=_day(until, "--until"))
+    if output != "-":
+        err.print(f"wrote {rows} rows to {output}")
 
 
 actors_app = typer.Typer(no_args_is_help=True, help="The actor knowledge base: search it, and import other coders' actor dictionaries.")

@@ -71,4 +71,7 @@ def read_inputs(
         yield from read_bytes(data, item, fmt, defaults, max_bytes)
 
 
-__all__ = ["Defaults", "read_inputs", "expand_paths", "parse_date", "STDIN"]
+#: file suffixes detente reads (a directory is read for these only)
+INGESTED_SUFFIXES = frozenset(FORMATS)
+
+__all__ = ["Defaults", "read_inputs", "expand_paths", "parse_date", "STDIN", "INGESTED_SUFFIXES"]
