@@ -99,3 +99,14 @@ def event_store(path: Path, events: list[dict], articles: list[dict] | None = No
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
             con.unregister("_rows")
     return store
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory):
+    """The Wikinews corpus coded into a store once per session (about two minutes)."""
+    import detente
+
+    db = detente.open(tmp_path_factory.mktemp("corpus") / "wikinews.duckdb")
+    report = db.ingest([str(shared(CORPUS))])
+    assert report.ok and report.new > 1700
+    return db
