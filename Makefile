@@ -38,6 +38,7 @@ eval: setup
 	rm -f eval.duckdb eval.duckdb.lock eval.duckdb.wal
 	$(BIN)/detente --db eval.duckdb ingest ../shared/corpora || test $$? -eq 1
 	$(BIN)/detente --db eval.duckdb patterns coverage
+	$(BIN)/detente --db eval.duckdb eval tests/gold/crises.yaml
 
 bench: setup
 	$(BIN)/python benchmarks/code_throughput.py
