@@ -20,8 +20,9 @@ from ..store import Store
 
 PERIODS = ("day", "week", "month")
 LEVELS = ("state", "all")
-#: sectors that speak for a state: the country itself, its government and its military
-STATE_SECTORS = ("", "GOV", "MIL")
+#: sectors that act for a state: the country itself, its government, and its armed and security
+#: forces (military, intelligence, police), whose acts toward another state are acts of the state
+STATE_SECTORS = ("", "GOV", "MIL", "SPY", "COP")
 #: modalities left out of series by default: events that did not happen now
 EXCLUDED_MODALITIES = ("historical", "negated", "hypothetical")
 
@@ -61,9 +62,9 @@ def deduplicated_sql(where: str = "TRUE", modalities_excluded: Sequence[str] = E
 class Dyad:
     """Two parties: a country (``USA``) or a code prefix (``USAGOV``, ``IGOUNO``) each.
 
-    ``level="state"`` keeps, for a country, only the actors that speak for the
-    state (the country itself, its government, its military); ``"all"`` keeps
-    every sector. ``directed`` counts only what ``a`` does to ``b``.
+    ``level="state"`` keeps, for a country, only the actors that act for the
+    state (the country itself, its government, military, intelligence and
+    police); ``"all"`` keeps every sector. ``directed`` counts only what ``a`` does to ``b``.
     """
 
     a: str

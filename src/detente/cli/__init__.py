@@ -474,7 +474,7 @@ def relations(
     b: str = typer.Argument(..., help="The other party."),
     period: str = typer.Option("week", "--period", "-p", help="day, week or month."),
     directed: bool = typer.Option(False, "--directed", help="Only what A does to B (default: both ways)."),
-    level: str = typer.Option("state", "--level", help="state (governments, militaries, the country itself) or all sectors."),
+    level: str = typer.Option("state", "--level", help="state (the country, its government, military, intelligence, police) or all sectors."),
     since: Optional[str] = typer.Option(None, help="From this date."),
     until: Optional[str] = typer.Option(None, help="Up to this date."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Draw the series with its breaking points (.png or .svg)."),
