@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable
+from typing import Any, BinaryIO, Callable, Iterable, Sequence
 
 from . import analysis
 from .analysis.breaks import Break, BreakSettings
-from .analysis.dyads import Dyad
+from .analysis.dyads import EXCLUDED_MODALITIES, Dyad
 from .coding import Coder, CodedArticle
 from .coding.explain import explain_event
 from .config import Settings, load_settings
@@ -171,9 +171,10 @@ class Detente:
 
     # -- relations over time ------------------------------------------------------
     def relations(self, a: str, b: str, period: str = "week", *, directed: bool = False, level: str = "state",
-                  since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+                  since: date | None = None, until: date | None = None,
+                  modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES) -> list[dict[str, Any]]:
         """The dyad's series: deduplicated event counts per QuadClass, Goldstein, volume-normalised rates."""
-        return analysis.series(self.store, Dyad(a, b, directed, level), period, since, until)
+        return analysis.series(self.store, Dyad(a, b, directed, level), period, since, until, modalities_excluded)
 
     @property
     def break_settings(self) -> BreakSettings:

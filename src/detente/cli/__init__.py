@@ -29,6 +29,7 @@ from ..config import Settings, load_settings
 from ..core import Detente
 from ..errors import E, DetenteError
 from ..model import QUAD_CLASS_NAMES
+from ..analysis.dyads import EXCLUDED_MODALITIES
 from ..store import EventFilter
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
@@ -477,6 +478,7 @@ def relations(
     level: str = typer.Option("state", "--level", help="state (the country, its government, military, intelligence, police) or all sectors."),
     since: Optional[str] = typer.Option(None, help="From this date."),
     until: Optional[str] = typer.Option(None, help="Up to this date."),
+    every_modality: bool = typer.Option(False, "--every-modality", help="Count historical, negated and hypothetical events too."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Draw the series with its breaking points (.png or .svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl, csv or parquet."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the series to this file."),
@@ -484,7 +486,8 @@ def relations(
     """The relation between two parties over time: deduplicated events per QuadClass, Goldstein, rates per news volume."""
     det = _db()
     with _reported():
-        rows = det.relations(a, b, period, directed=directed, level=level, since=_day(since, "--since"), until=_day(until, "--until"))
+        rows = det.relations(a, b, period, directed=directed, level=level, since=_day(since, "--since"), until=_day(until, "--until"),
+                             modalities_excluded=() if every_modality else EXCLUDED_MODALITIES)
         found = det.breaks((a, b), level=level) if (plot or fmt == "table") else []
         if plot:
             from ..analysis.plot import plot_relations
