@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import sys
+import textwrap
 import time
 from contextlib import contextmanager
 from datetime import date
@@ -464,7 +465,8 @@ def _break_rows(found: list) -> list[dict[str, Any]]:
     return [
         {"dyad": f"{b.a}-{b.b}", "date": b.date.isoformat(), "direction": b.direction, "magnitude": b.magnitude,
          "confidence": b.confidence, "score": b.score, "stories": b.stories,
-         "top_event": (f"{b.events[0]['event_id']} {b.events[0]['code']} {b.events[0]['sentence'][:80]}" if b.events else "")}
+         "event": b.events[0]["event_id"] if b.events else "",
+         "evidence": textwrap.shorten(f"{b.events[0]['code']} {b.events[0]['sentence']}", 60) if b.events else ""}
         for b in found
     ]
 
@@ -504,7 +506,7 @@ def relations(
                "goldstein_mean", "conflict_share", "articles", "volume", "events_per_1k"]
     _rows_out(rows, fmt, output, columns)
     if fmt == "table" and found:
-        _rows_out(_break_rows(found), "table", None, ["date", "direction", "magnitude", "confidence", "stories", "top_event"])
+        _rows_out(_break_rows(found), "table", None, ["date", "direction", "magnitude", "confidence", "stories", "event", "evidence"])
 
 
 @app.command()
@@ -521,7 +523,7 @@ def breaks(
     with _reported():
         found = det.breaks(dyad, since=_day(since, "--since"), method=method, level=level)[:limit]
     if fmt == "table":
-        _rows_out(_break_rows(found), "table", None, ["dyad", "date", "direction", "magnitude", "confidence", "score", "stories", "top_event"])
+        _rows_out(_break_rows(found), "table", None, ["dyad", "date", "direction", "magnitude", "confidence", "score", "stories", "event", "evidence"])
         return
     _rows_out([b.as_dict() for b in found], fmt, None, [])
 
