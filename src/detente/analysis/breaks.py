@@ -37,7 +37,7 @@ import numpy as np
 
 from ..errors import E, AnalysisError
 from ..store import Store
-from .dyads import EXCLUDED_MODALITIES, STATE_SECTORS, Dyad, active_dyads, deduplicated_sql, raw_sql
+from .dyads import EXCLUDED_MODALITIES, STATE_SECTORS, Dyad, deduplicated_sql, raw_sql
 
 METHODS = ("offline", "online")
 #: the two streams: events that harm the relation and events that help it, by the sign of their Goldstein
@@ -180,7 +180,7 @@ def _describe(counts: np.ndarray, expo: np.ndarray, lo: int, cut: int, hi: int, 
     positions = max(1, (hi - lo) - 2 * min_days + 1)
     p_value = min(1.0, positions * float(chi2.sf(2 * gain, df=counts.shape[1])))
     return {
-        "index": cut, "before": (left / e_left).tolist(), "after": (right / e_right).tolist(),
+        "lo": lo, "hi": hi, "index": cut, "before": (left / e_left).tolist(), "after": (right / e_right).tolist(),
         "before_counts": left.tolist(), "after_counts": right.tolist(), "exposure_before": e_left, "exposure_after": e_right,
         "gain": gain, "confidence": 1.0 - p_value,
     }
@@ -278,42 +278,110 @@ def daily_volume(store: Store, since: date | None = None, until: date | None = N
     return days, volume
 
 
-def _counts(rows: Iterable[dict[str, Any]], days: list[date]) -> np.ndarray:
-    counts = np.zeros((len(days), 2))
-    if days:
-        for row in rows:
-            i = (row["day"] - days[0]).days
-            if 0 <= i < len(days):
-                counts[i] = (row["conflict"], row["cooperation"])
+#: per-day columns of a dyad's streams: conflict and cooperation counts (detected on), Goldstein sum and events
+_COLUMNS = f"{_STREAMS}, sum(goldstein) AS goldstein_sum, count(*) AS events"
+
+
+def _fill(days: list[date], offsets: np.ndarray, values: np.ndarray) -> np.ndarray:
+    counts = np.zeros((len(days), values.shape[1]))
+    keep = (offsets >= 0) & (offsets < len(days))
+    np.add.at(counts, offsets[keep], values[keep])
     return counts
 
 
+def _day_offsets(table, first: date) -> np.ndarray:
+    return (table.column("day").to_numpy().astype("datetime64[D]") - np.datetime64(first, "D")).astype(int)
+
+
+def _values(table) -> np.ndarray:
+    return np.column_stack([table.column(c).to_numpy(zero_copy_only=False).astype(float)
+                            for c in ("conflict", "cooperation", "goldstein_sum", "events")])
+
+
 def daily_streams(store: Store, dyad: Dyad, since: date | None = None, until: date | None = None) -> tuple[list[date], np.ndarray, np.ndarray]:
-    """Days, the dyad's conflict and cooperation counts per day, and all dyads' volume per day."""
+    """Days, the dyad's per-day conflict and cooperation counts (then Goldstein sum and events), and all dyads' volume per day."""
     days, volume = daily_volume(store, since, until)
     where, params = dyad.where()
+    table = store.arrow(f"SELECT day, {_COLUMNS} FROM ({deduplicated_sql(where)}) GROUP BY 1", params)
+    if not days:
+        return days, np.zeros((0, 4)), volume
+    return days, _fill(days, _day_offsets(table, days[0]), _values(table)), volume
+
+
+def _evidence(store: Store, windows: list[tuple[Dyad, date, date, str]], limit: int = 10) -> list[list[dict[str, Any]]]:
+    """For each (dyad, start, end, direction) window, the dyad's deduplicated events in that direction, ranked by
+    weight (stories x |Goldstein|), with their sentences: one query for all windows."""
+    if not windows:
+        return []
+    conditions, params = [], []
+    for k, (dyad, start, end, direction) in enumerate(windows):
+        where, where_params = dyad.where("r")
+        conditions.append(f"WHEN ({where}) AND r.day >= ? AND r.day < ? AND r.goldstein {'<' if direction == 'conflict' else '>'} 0 THEN {k}")
+        params += [*where_params, start, end]
     rows = store.query(
-        f"""SELECT day, {_STREAMS}
-            FROM ({deduplicated_sql(where)}) GROUP BY 1""",
+        f"""WITH tagged AS (SELECT CASE {' '.join(conditions)} END AS k, r.* FROM ({raw_sql()}) r),
+            d AS (
+                SELECT k, day, source, target, code, any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein,
+                       arg_min(id, (article_date, article_id, sentence_idx, trigger_start)) AS event_id,
+                       count(*) AS mentions, count(DISTINCT story) AS stories, list(DISTINCT story ORDER BY story) AS story_ids
+                FROM tagged WHERE k IS NOT NULL GROUP BY k, day, source, target, code),
+            ranked AS (
+                SELECT *, row_number() OVER (PARTITION BY k ORDER BY stories * abs(goldstein) DESC, mentions DESC, day, event_id) AS rank
+                FROM d)
+            SELECT ranked.k, ranked.event_id, ranked.day AS date, ranked.source, ranked.target, ranked.code, ranked.quad_class,
+                   ranked.goldstein, ranked.mentions, ranked.stories, ranked.story_ids, e.article_id,
+                   a.title AS article_title, a.url, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+            FROM ranked JOIN current_events e ON e.id = ranked.event_id JOIN articles a ON a.id = e.article_id
+            WHERE ranked.rank <= {int(limit)} ORDER BY ranked.k, ranked.rank""",
         params,
     )
-    return days, _counts(rows, days), volume
+    found: list[list[dict[str, Any]]] = [[] for _ in windows]
+    for row in rows:
+        found[row.pop("k")].append(row)
+    return found
 
 
-def driving_events(store: Store, dyad: Dyad, start: date, days: int, direction: str, limit: int = 10) -> list[dict[str, Any]]:
-    """The dyad's deduplicated events in the direction of the change, ranked by weight, with their sentences."""
-    where, params = dyad.where()
-    sign = "<" if direction == "conflict" else ">"
-    return store.query(
-        f"""SELECT d.event_id, d.day AS date, d.source, d.target, d.code, d.quad_class, d.goldstein,
-                   d.mentions, d.stories, d.story_ids, e.article_id, a.title AS article_title, a.url,
-                   substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
-            FROM ({deduplicated_sql(where)}) d
-            JOIN current_events e ON e.id = d.event_id JOIN articles a ON a.id = e.article_id
-            WHERE d.day >= ? AND d.day < ? AND d.goldstein {sign} 0
-            ORDER BY d.stories * abs(d.goldstein) DESC, d.mentions DESC, d.day, d.event_id LIMIT {int(limit)}""",
-        [*params, start, start + timedelta(days=days)],
+def _candidates(dyad: Dyad, streams, settings: BreakSettings, method: str) -> list[dict[str, Any]]:
+    """Changes of one dyad's streams above the confidence floor, with their day, direction and Goldstein means."""
+    if method not in METHODS:
+        raise AnalysisError(E.E065.format(method=method, choices=", ".join(METHODS)))
+    days, counts, volume = streams
+    if not days:
+        return []
+    expo = exposure(volume, settings.volume_window)
+    detect = change_points if method == "offline" else online_change_points
+    found = []
+    for change in detect(counts[:, :2], expo, settings):
+        if change["confidence"] < settings.min_confidence:
+            continue
+        direction, ratio = direction_of(change)
+        lo, cut, hi = change["lo"], change["index"], change["hi"]
+        means = [counts[a:b, 2].sum() / counts[a:b, 3].sum() if counts[a:b, 3].sum() else None for a, b in ((lo, cut), (cut, hi))]
+        found.append({**change, "dyad": dyad, "day": days[cut], "direction": direction, "ratio": ratio, "goldstein": means})
+    return found
+
+
+def _to_break(change: dict[str, Any], events: list[dict[str, Any]], settings: BreakSettings, method: str) -> Break | None:
+    stories = {s for event in events for s in event.pop("story_ids")}
+    if len(stories) < settings.min_stories:
+        return None
+    dyad, scale = change["dyad"], 1000.0
+    before, after = change["goldstein"]
+    return Break(
+        a=dyad.a, b=dyad.b, date=change["day"], direction=change["direction"], magnitude=round(change["ratio"], 3),
+        confidence=round(change["confidence"], 4), score=round(change["gain"], 3),
+        conflict_before=round(scale * change["before"][0], 3), conflict_after=round(scale * change["after"][0], 3),
+        cooperation_before=round(scale * change["before"][1], 3), cooperation_after=round(scale * change["after"][1], 3),
+        goldstein_before=None if before is None else round(float(before), 3),
+        goldstein_after=None if after is None else round(float(after), 3),
+        stories=len(stories), method=method, events=tuple(events), directed=dyad.directed,
     )
+
+
+def _breaks(store: Store, changes: list[dict[str, Any]], settings: BreakSettings, method: str) -> list[Break]:
+    windows = [(c["dyad"], c["day"], c["day"] + timedelta(days=settings.evidence_days), c["direction"]) for c in changes]
+    made = (_to_break(c, events, settings, method) for c, events in zip(changes, _evidence(store, windows), strict=True))
+    return [b for b in made if b is not None]
 
 
 def dyad_breaks(
@@ -321,43 +389,8 @@ def dyad_breaks(
     since: date | None = None, until: date | None = None, streams=None,
 ) -> list[Break]:
     """Breaking points of one dyad, oldest first, each with its driving events (needs two independent stories)."""
-    if method not in METHODS:
-        raise AnalysisError(E.E065.format(method=method, choices=", ".join(METHODS)))
-    days, counts, volume = streams or daily_streams(store, dyad, since, until)
-    if not days:
-        return []
-    expo = exposure(volume, settings.volume_window)
-    detect = change_points if method == "offline" else online_change_points
-    results = []
-    scale = 1000.0
-    for change in detect(counts, expo, settings):
-        if change["confidence"] < settings.min_confidence:
-            continue
-        day = days[change["index"]]
-        direction, ratio = direction_of(change)
-        events = driving_events(store, dyad, day, settings.evidence_days, direction)
-        stories = {s for event in events for s in event.pop("story_ids")}
-        if len(stories) < settings.min_stories:
-            continue
-        gold = _goldstein_means(store, dyad, days[0], day, days[-1])
-        results.append(Break(
-            a=dyad.a, b=dyad.b, date=day, direction=direction, magnitude=round(ratio, 3),
-            confidence=round(change["confidence"], 4), score=round(change["gain"], 3),
-            conflict_before=round(scale * change["before"][0], 3), conflict_after=round(scale * change["after"][0], 3),
-            cooperation_before=round(scale * change["before"][1], 3), cooperation_after=round(scale * change["after"][1], 3),
-            goldstein_before=gold[0], goldstein_after=gold[1], stories=len(stories), method=method, events=tuple(events), directed=dyad.directed,
-        ))
-    return results
-
-
-def _goldstein_means(store: Store, dyad: Dyad, first: date, cut: date, last: date) -> tuple[float | None, float | None]:
-    where, params = dyad.where()
-    row = store.query(
-        f"""SELECT avg(goldstein) FILTER (day < ?) AS before, avg(goldstein) FILTER (day >= ?) AS after
-            FROM ({deduplicated_sql(where)}) WHERE day BETWEEN ? AND ?""",
-        [cut, cut, *params, first, last],
-    )[0]
-    return tuple(None if v is None else round(float(v), 3) for v in (row["before"], row["after"]))  # type: ignore[return-value]
+    changes = _candidates(dyad, streams or daily_streams(store, dyad, since, until), settings, method)
+    return _breaks(store, changes, settings, method)
 
 
 def scan(
@@ -366,40 +399,45 @@ def scan(
 ) -> list[Break]:
     """Breaking points across every active country dyad (or the ones given), strongest first.
 
-    Volume and every dyad's daily counts are read in two queries; only the
-    breaks found go back to the store for their evidence. ``since`` keeps
-    breaks on or after that day.
+    The volume and every pair's daily streams are read in two queries, the
+    evidence of every candidate break in one more. ``since`` keeps breaks on
+    or after that day.
     """
     days, volume = daily_volume(store)
     if dyads is not None:
-        wanted = list(dyads)
-        streams = {d: daily_streams(store, d)[1] for d in wanted}
+        streams = {d: daily_streams(store, d)[1] for d in dyads}
     else:
-        wanted, streams = _all_country_streams(store, days, settings.min_events, level)
-    found: list[Break] = []
-    for dyad in wanted:
-        found += [b for b in dyad_breaks(store, dyad, settings, method, streams=(days, streams[dyad], volume))
-                  if since is None or b.date >= since]
-    return sorted(found, key=lambda b: (-b.score, -b.confidence, b.date, b.a, b.b))
+        streams = _all_country_streams(store, days, settings.min_events, level)
+    changes = [c for dyad, counts in streams.items() for c in _candidates(dyad, (days, counts, volume), settings, method)
+               if since is None or c["day"] >= since]
+    return sorted(_breaks(store, changes, settings, method), key=lambda b: (-b.score, -b.confidence, b.date, b.a, b.b))
 
 
-def _all_country_streams(store: Store, days: list[date], min_events: int, level: str) -> tuple[list[Dyad], dict[Dyad, np.ndarray]]:
-    pairs = [Dyad(row["a"], row["b"], level=level) for row in active_dyads(store, min_events, level)]
-    if not pairs:
-        return [], {}
-    condition = " OR ".join(f"(least(e.source_country, e.target_country) = '{d.a}' AND greatest(e.source_country, e.target_country) = '{d.b}')" for d in pairs)
+def _all_country_streams(store: Store, days: list[date], min_events: int, level: str) -> dict[Dyad, np.ndarray]:
+    """Every pair of different countries with at least ``min_events`` deduplicated events, and its daily streams."""
+    if not days:
+        return {}
+    condition = "e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.source_country <> e.target_country"
     if level == "state":
         sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
-        condition = f"({condition}) AND substr(e.source, 4, 3) IN ({sectors}) AND substr(e.target, 4, 3) IN ({sectors})"
-    rows = store.query(
-        f"""SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, day,
-                   {_STREAMS}
-            FROM ({deduplicated_sql(condition)}) GROUP BY 1, 2, 3"""
+        condition += f" AND substr(e.source, 4, 3) IN ({sectors}) AND substr(e.target, 4, 3) IN ({sectors})"
+    table = store.arrow(
+        f"""SELECT least(source_country, target_country) || '-' || greatest(source_country, target_country) AS pair, day, {_COLUMNS}
+            FROM ({deduplicated_sql(condition)}) GROUP BY 1, 2"""
     )
-    by_pair: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for row in rows:
-        by_pair.setdefault((row["a"], row["b"]), []).append(row)
-    return pairs, {d: _counts(by_pair.get((d.a, d.b), ()), days) for d in pairs}
+    pairs = table.column("pair").to_numpy(zero_copy_only=False)
+    offsets, values = _day_offsets(table, days[0]), _values(table)
+    names, index = np.unique(pairs, return_inverse=True)
+    totals = np.bincount(index, weights=values[:, 3], minlength=len(names))
+    order = np.argsort(index, kind="stable")
+    bounds = np.searchsorted(index[order], np.arange(len(names) + 1))
+    streams = {}
+    for k, name in enumerate(names):
+        if totals[k] >= min_events:
+            rows = order[bounds[k] : bounds[k + 1]]
+            a, b = name.split("-")
+            streams[Dyad(a, b, level=level)] = _fill(days, offsets[rows], values[rows])
+    return streams
 
 
 __all__ = ["Break", "BreakSettings", "METHODS", "change_points", "online_change_points", "exposure", "dyad_breaks", "scan", "daily_streams", "daily_volume"]

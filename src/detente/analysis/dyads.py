@@ -79,25 +79,25 @@ class Dyad:
             if not actor or not actor.replace("-", "").isalnum():
                 raise AnalysisError(E.E061.format(actor=actor))
 
-    def _side(self, column: str, actor: str) -> tuple[str, list[Any]]:
+    def _side(self, column: str, actor: str, alias: str) -> tuple[str, list[Any]]:
         actor = actor.upper()
         if actor in _countries():
-            sql = f"e.{column}_country = ?"
+            sql = f"{alias}.{column}_country = ?"
             if self.level == "state":
-                sql += f" AND substr(e.{column}, 4, 3) IN ({', '.join('?' * len(STATE_SECTORS))})"
+                sql += f" AND substr({alias}.{column}, 4, 3) IN ({', '.join('?' * len(STATE_SECTORS))})"
                 return f"({sql})", [actor, *STATE_SECTORS]
             return f"({sql})", [actor]
-        return f"(e.{column} LIKE ?)", [actor + "%"]
+        return f"({alias}.{column} LIKE ?)", [actor + "%"]
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition (and parameters) for raw events of this dyad."""
-        sa, pa = self._side("source", self.a)
-        tb, pb = self._side("target", self.b)
+    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
+        """The SQL condition (and parameters) for events of this dyad, in the table or subquery named ``alias``."""
+        sa, pa = self._side("source", self.a, alias)
+        tb, pb = self._side("target", self.b, alias)
         forward, params = f"({sa} AND {tb})", pa + pb
         if self.directed:
             return forward, params
-        sb, pb2 = self._side("source", self.b)
-        ta, pa2 = self._side("target", self.a)
+        sb, pb2 = self._side("source", self.b, alias)
+        ta, pa2 = self._side("target", self.a, alias)
         return f"({forward} OR ({sb} AND {ta}))", params + pb2 + pa2
 
     @property
