@@ -310,21 +310,40 @@ def daily_streams(store: Store, dyad: Dyad, since: date | None = None, until: da
 
 def _evidence(store: Store, windows: list[tuple[Dyad, date, date, str]], limit: int = 10) -> list[list[dict[str, Any]]]:
     """For each (dyad, start, end, direction) window, the dyad's deduplicated events in that direction, ranked by
-    weight (stories x |Goldstein|), with their sentences: one query for all windows."""
+    weight (stories x |Goldstein|), with their sentences: one query for all windows.
+
+    Windows of undirected country pairs (what a scan finds) are joined on the
+    pair and the days; any other window is matched by its own condition.
+    """
     if not windows:
         return []
-    conditions, params = [], []
+    pair_rows, conditions, params = [], [], []
     for k, (dyad, start, end, direction) in enumerate(windows):
+        sign = -1 if direction == "conflict" else 1
+        if dyad.is_country_pair:
+            pair_rows.append((k, "-".join(sorted((dyad.a.upper(), dyad.b.upper()))), dyad.level, start, end, sign))
+            continue
         where, where_params = dyad.where("r")
-        conditions.append(f"WHEN ({where}) AND r.day >= ? AND r.day < ? AND r.goldstein {'<' if direction == 'conflict' else '>'} 0 THEN {k}")
+        conditions.append(f"SELECT {k} AS k, r.* FROM raw r WHERE ({where}) AND r.day >= ? AND r.day < ? AND sign(r.goldstein) = {sign}")
         params += [*where_params, start, end]
+    if pair_rows:
+        values = ", ".join("(?, ?, ?, ?::DATE, ?::DATE, ?)" for _ in pair_rows)
+        state = ", ".join(f"'{s}'" for s in STATE_SECTORS)
+        conditions.append(
+            f"""SELECT w.k, r.* FROM raw r JOIN (VALUES {values}) AS w(k, pair, level, lo, hi, sign)
+                ON least(r.source_country, r.target_country) || '-' || greatest(r.source_country, r.target_country) = w.pair
+               AND r.day >= w.lo AND r.day < w.hi AND sign(r.goldstein) = w.sign
+               AND (w.level = 'all' OR (substr(r.source, 4, 3) IN ({state}) AND substr(r.target, 4, 3) IN ({state})))"""
+        )
+        params += [value for row in pair_rows for value in row]
     rows = store.query(
-        f"""WITH tagged AS (SELECT CASE {' '.join(conditions)} END AS k, r.* FROM ({raw_sql()}) r),
+        f"""WITH raw AS ({raw_sql()}),
+            tagged AS ({' UNION ALL '.join(conditions)}),
             d AS (
                 SELECT k, day, source, target, code, any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein,
                        arg_min(id, (article_date, article_id, sentence_idx, trigger_start)) AS event_id,
                        count(*) AS mentions, count(DISTINCT story) AS stories, list(DISTINCT story ORDER BY story) AS story_ids
-                FROM tagged WHERE k IS NOT NULL GROUP BY k, day, source, target, code),
+                FROM tagged GROUP BY k, day, source, target, code),
             ranked AS (
                 SELECT *, row_number() OVER (PARTITION BY k ORDER BY stories * abs(goldstein) DESC, mentions DESC, day, event_id) AS rank
                 FROM d)

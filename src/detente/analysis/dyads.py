@@ -101,6 +101,12 @@ class Dyad:
         return f"({forward} OR ({sb} AND {ta}))", params + pb2 + pa2
 
     @property
+    def is_country_pair(self) -> bool:
+        """Two countries, both ways: the dyads a scan finds."""
+        countries = _countries()
+        return not self.directed and self.a.upper() in countries and self.b.upper() in countries
+
+    @property
     def label(self) -> str:
         return f"{self.a}{'->' if self.directed else '<->'}{self.b}"
 
