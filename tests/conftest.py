@@ -88,6 +88,10 @@ def event_store(path: Path, events: list[dict], articles: list[dict] | None = No
         article.setdefault("date", min(dates) if dates else None)
         article.setdefault("text", "Some text.")
         article.setdefault("source", "Wire")
+    for row in rows:
+        article = given[row["article_id"]]
+        row.update(day=row["date"] or article["date"], story=article.get("duplicate_of") or article["id"],
+                   article_date=article["date"], outlet=article["source"], current=True)
     with store.writer() as con:
         con.execute("INSERT INTO runs (run_id, created_at, coder) VALUES ('r1', now(), 'test')")
         for table, table_rows in (
@@ -98,6 +102,7 @@ def event_store(path: Path, events: list[dict], articles: list[dict] | None = No
             con.register("_rows", pa.Table.from_pylist(table_rows))
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
             con.unregister("_rows")
+    store.refresh_volume()
     return store
 
 

@@ -16,29 +16,30 @@ from typing import Any, Sequence
 
 from ..coding.tables import load_actors
 from ..errors import E, AnalysisError
-from ..store import Store
+from ..store import NOT_COUNTED_MODALITIES, Store
 
 PERIODS = ("day", "week", "month")
 LEVELS = ("state", "all")
 #: sectors that act for a state: the country itself, its government, and its armed and security
 #: forces (military, intelligence, police), whose acts toward another state are acts of the state
 STATE_SECTORS = ("", "GOV", "MIL", "SPY", "COP")
-#: modalities left out of series by default: events that did not happen now
-EXCLUDED_MODALITIES = ("historical", "negated", "hypothetical")
+#: modalities left out of series by default: events that did not happen at the time
+EXCLUDED_MODALITIES = NOT_COUNTED_MODALITIES
 
 
-def raw_sql(where: str = "TRUE", modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES) -> str:
-    """SQL for the current events that can go in a series, each with its day, story and outlet.
+def raw_sql(where: str = "TRUE", modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES, with_url: bool = False) -> str:
+    """SQL for the current events that can go in a series (alias ``e``), each with its day, story, outlet and article date.
 
     The day is the event's resolved date, else its article's; a story is an
-    article or the first article with the same text (copies count once).
+    article or the first article with the same text (copies count once). Both
+    are stored on each event, so this reads one table; ``with_url`` joins the
+    articles (alias ``a``) for their URL.
     """
     excluded = ", ".join("'" + m.replace("'", "") + "'" for m in modalities_excluded) or "''"
+    join = ", a.url AS url FROM current_events e JOIN articles a ON a.id = e.article_id" if with_url else " FROM current_events e"
     return f"""
-        SELECT e.*, coalesce(e.date, a.date) AS day, coalesce(a.duplicate_of, a.id) AS story,
-               a.source AS outlet, a.url AS url, a.date AS article_date
-        FROM current_events e JOIN articles a ON a.id = e.article_id
-        WHERE e.modality NOT IN ({excluded}) AND coalesce(e.date, a.date) IS NOT NULL AND ({where})"""
+        SELECT e.*{join}
+        WHERE e.modality NOT IN ({excluded}) AND e.day IS NOT NULL AND ({where})"""
 
 
 def deduplicated_sql(where: str = "TRUE", modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES) -> str:
@@ -124,10 +125,10 @@ def check_period(period: str) -> str:
 def _bounds(since: date | None, until: date | None) -> tuple[str, list[Any]]:
     where, params = [], []
     if since:
-        where.append("coalesce(e.date, a.date) >= ?")
+        where.append("e.day >= ?")
         params.append(since)
     if until:
-        where.append("coalesce(e.date, a.date) <= ?")
+        where.append("e.day <= ?")
         params.append(until)
     return " AND ".join(where) or "TRUE", params
 
@@ -153,9 +154,10 @@ def series(
     where = f"{dyad_where} AND {bounds}"
     bucket = f"date_trunc('{period}', day)::DATE"
     sql = f"""
-        WITH d AS ({deduplicated_sql(where, modalities_excluded)}),
-             v AS (SELECT {bucket} AS period, count(*) AS volume
-                   FROM (SELECT DISTINCT day, source, target, code FROM ({raw_sql(bounds, modalities_excluded)})) GROUP BY 1),
+        WITH d AS (  -- the one-a-day filter, with only what a series sums
+                SELECT day, any_value(quad_class) AS quad_class, any_value(goldstein) AS goldstein, count(*) AS mentions
+                FROM ({raw_sql(where, modalities_excluded)}) GROUP BY day, source, target, code),
+             v AS ({_volume_sql(bucket, modalities_excluded)}),
              arts AS (SELECT {bucket} AS period, count(DISTINCT article_id) AS articles
                       FROM ({raw_sql(where, modalities_excluded)}) GROUP BY 1),
              agg AS (
@@ -183,12 +185,20 @@ def series(
     params = dyad_params + bound_params
     start = date_trunc(period, since) if since else None
     end = date_trunc(period, until) if until else None
-    rows = store.query(sql, [*params, *bound_params, *params, start, end])
+    rows = store.query(sql, [*params, *params, start, end])
     for row in rows:
         for key in ("goldstein_sum", "goldstein_mean", "conflict_share", "events_per_1k", "conflict_per_1k"):
             if row[key] is not None:
                 row[key] = round(float(row[key]), 4)
     return rows
+
+
+def _volume_sql(bucket: str, modalities_excluded: Sequence[str]) -> str:
+    """Deduplicated events of every dyad per period: the stored per-day volume, or counted when other modalities count."""
+    if tuple(modalities_excluded) == EXCLUDED_MODALITIES:
+        return f"SELECT {bucket} AS period, sum(events) AS volume FROM day_volume GROUP BY 1"
+    return f"""SELECT {bucket} AS period, count(*) AS volume
+               FROM (SELECT DISTINCT day, source, target, code FROM ({raw_sql('TRUE', modalities_excluded)})) GROUP BY 1"""
 
 
 def date_trunc(period: str, day: date) -> date:

@@ -160,17 +160,17 @@ def _filters(dyad: Dyad | None, since: date | None, until: date | None) -> tuple
         where.append(sql)
         params += dyad_params
     if since:
-        where.append("coalesce(e.date, a.date) >= ?")
+        where.append("e.day >= ?")
         params.append(since)
     if until:
-        where.append("coalesce(e.date, a.date) <= ?")
+        where.append("e.day <= ?")
         params.append(until)
     return " AND ".join(f"({w})" for w in where), params
 
 
 def _with(where: str) -> str:
     """The raw events (``r``) and deduplicated events (``d``) of a filter; takes its parameters twice."""
-    return f"WITH r AS ({raw_sql(where)}),\n     d AS ({deduplicated_sql(where)})"
+    return f"WITH r AS ({raw_sql(where, with_url=True)}),\n     d AS ({deduplicated_sql(where)})"
 
 
 #: columns of the deduplicated row that the representative raw event would repeat

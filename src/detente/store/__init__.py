@@ -27,7 +27,7 @@ import duckdb
 from ..coding import CodedArticle
 from ..errors import E, StoreBusyError, StoreError
 from ..model import make_id
-from ._schema import MIGRATIONS, SCHEMA_VERSION
+from ._schema import MIGRATIONS, NOT_COUNTED_MODALITIES, SCHEMA_VERSION, VOLUME_SQL
 
 _POLL = 0.02
 
@@ -173,6 +173,9 @@ class Store:
             first_by_sha = dict(con.execute(
                 "SELECT text_sha, arg_min(id, (ingested_at, id)) FROM articles WHERE text_sha IN (SELECT unnest(?)) GROUP BY 1", [shas]
             ).fetchall())
+            stories = dict(con.execute(
+                "SELECT id, coalesce(duplicate_of, id) FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+            ).fetchall())
             rows: dict[str, list[dict]] = {t: [] for t in ("articles", "sentences", "article_runs", "mentions", "events", "quotes")}
             now = _now()
             for coded in batch:
@@ -185,18 +188,30 @@ class Store:
                     duplicate_of = first_by_sha.setdefault(a.text_sha, a.id)
                     duplicate_of = None if duplicate_of == a.id else duplicate_of
                     result.duplicates += duplicate_of is not None
+                    stories[a.id] = duplicate_of or a.id
                     rows["articles"].append(_article_row(a, duplicate_of, now))
                     rows["sentences"] += [dict(article_id=s.article_id, idx=s.index, start_char=s.start, end_char=s.end, text=s.text) for s in coded.sentences]
                     result.new += 1
                 rows["article_runs"].append(dict(article_id=a.id, run_id=run_id, coded_at=now, story_type=coded.story_type))
                 rows["mentions"] += [_mention_row(run_id, m) for m in coded.mentions]
-                rows["events"] += [_event_row(run_id, e) for e in coded.events]
+                rows["events"] += [_event_row(run_id, e, a, stories[a.id]) for e in coded.events]
                 rows["quotes"] += [_quote_row(run_id, q) for q in coded.quotes]
                 result.coded += 1
                 result.events += len(coded.events)
+            recoded = [r["article_id"] for r in rows["article_runs"]]
+            days = _column(con, "SELECT DISTINCT day FROM events WHERE current AND article_id IN (SELECT unnest(?))", [recoded])
+            days |= {r["day"] for r in rows["events"]}
+            # this run is now each article's latest: its events replace the earlier run's
+            con.execute("UPDATE events SET current = false WHERE current AND article_id IN (SELECT unnest(?))", [recoded])
             for table, table_rows in rows.items():
                 _bulk_insert(con, table, table_rows)
+            _refresh_volume(con, days)
         return result
+
+    def refresh_volume(self) -> None:
+        """Recount the per-day news volume from the events (writes keep it up to date; this rebuilds it)."""
+        with self.writer() as con:
+            _refresh_volume(con, None)
 
     # -- reading ---------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -255,9 +270,20 @@ def _quote_row(run_id: str, q) -> dict:
     )
 
 
-def _event_row(run_id: str, e) -> dict:
+def _refresh_volume(con, days: set | None) -> None:
+    """Recount ``day_volume`` for these days (all days when None)."""
+    days = None if days is None else sorted(d for d in days if d is not None)
+    if days == []:
+        return
+    where, params = ("TRUE", []) if days is None else ("day IN (SELECT unnest(?))", [days])
+    con.execute(f"DELETE FROM day_volume WHERE {where}", params)
+    con.execute(f"INSERT INTO day_volume {VOLUME_SQL.replace('{where}', where)}", params)
+
+
+def _event_row(run_id: str, e, article, story: str) -> dict:
     s, t, p = e.source, e.target, e.place
     return dict(
+        day=e.date or article.date, story=story, article_date=article.date, outlet=article.source, current=True,
         run_id=run_id, id=e.id, article_id=e.article_id, sentence_idx=e.sentence_index,
         sentence_start=e.sentence.start, sentence_end=e.sentence.end,
         trigger_start=e.trigger.start, trigger_end=e.trigger.end, trigger_text=e.trigger.text,
@@ -329,4 +355,4 @@ class EventFilter:
         return sql, params
 
 
-__all__ = ["Store", "WriteResult", "EventFilter", "run_id_for"]
+__all__ = ["Store", "WriteResult", "EventFilter", "run_id_for", "NOT_COUNTED_MODALITIES"]

@@ -75,4 +75,36 @@ MIGRATIONS.append(
     )
 )
 
+
+#: modalities that are not counted in series or news volume: events that did not happen at the time
+NOT_COUNTED_MODALITIES = ("historical", "negated", "hypothetical")
+
+#: the per-day news volume kept by every write: deduplicated (day, source, target, code) current events
+VOLUME_SQL = """
+    SELECT day, count(*) AS events FROM (
+        SELECT DISTINCT day, source, target, code FROM events
+        WHERE current AND day IS NOT NULL AND modality NOT IN ({excluded}) AND {where})
+    GROUP BY day""".replace("{excluded}", ", ".join(f"'{m}'" for m in NOT_COUNTED_MODALITIES))
+
+MIGRATIONS.append(
+    (
+        5,
+        [  # analysis reads one table: each event carries its day, story, article date and outlet, and whether it is current
+            "ALTER TABLE events ADD COLUMN day DATE",
+            "ALTER TABLE events ADD COLUMN story VARCHAR",
+            "ALTER TABLE events ADD COLUMN article_date DATE",
+            "ALTER TABLE events ADD COLUMN outlet VARCHAR",
+            "ALTER TABLE events ADD COLUMN current BOOLEAN DEFAULT false",
+            """UPDATE events SET day = coalesce(events.date, a.date), story = coalesce(a.duplicate_of, a.id),
+                      article_date = a.date, outlet = a.source
+               FROM articles a WHERE a.id = events.article_id""",
+            """UPDATE events SET current = true FROM latest_runs l
+               WHERE l.article_id = events.article_id AND l.run_id = events.run_id""",
+            "CREATE OR REPLACE VIEW current_events AS SELECT * FROM events WHERE current",
+            "CREATE TABLE day_volume (day DATE PRIMARY KEY, events BIGINT)",
+            "INSERT INTO day_volume " + VOLUME_SQL.replace("{where}", "TRUE"),
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
