@@ -426,10 +426,17 @@ def scan(
     or after that day.
     """
     days, volume = daily_volume(store)
-    if dyads is not None:
-        streams = {d: daily_streams(store, d)[1] for d in dyads}
-    else:
+    if dyads is None:
         streams = _all_country_streams(store, days, settings.min_events, level)
+    else:
+        dyads = list(dyads)
+        levels = {d.level for d in dyads}
+        if dyads and all(d.is_country_pair for d in dyads) and len(levels) == 1:  # one query for all of them
+            every = _all_country_streams(store, days, 1, levels.pop())
+            empty = np.zeros((len(days), 4))
+            streams = {d: every.get(Dyad(*sorted((d.a.upper(), d.b.upper())), level=d.level), empty) for d in dyads}
+        else:
+            streams = {d: daily_streams(store, d)[1] for d in dyads}
     changes = [c for dyad, counts in streams.items() for c in _candidates(dyad, (days, counts, volume), settings, method)
                if since is None or c["day"] >= since]
     return sorted(_breaks(store, changes, settings, method), key=lambda b: (-b.score, -b.confidence, b.date, b.a, b.b))
