@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= demo.duckdb
 
-.PHONY: run test eval bench setup clean
+.PHONY: run test eval bench bench-relations setup clean
 
 setup: $(STAMP)
 
@@ -42,6 +42,9 @@ eval: setup
 
 bench: setup
 	$(BIN)/python benchmarks/code_throughput.py
+
+bench-relations: setup  # builds a 10M-event synthetic database in /tmp once (about 2.1 GB, a few minutes)
+	$(BIN)/python benchmarks/relations.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo.duckdb.lock eval.duckdb eval.duckdb.lock .pytest_cache
