@@ -122,7 +122,8 @@ def check_period(period: str) -> str:
     return period
 
 
-def _bounds(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+def day_bounds(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+    """The SQL condition (and parameters) keeping events (alias ``e``) dated ``since``..``until``, either end open."""
     where, params = [], []
     if since:
         where.append("e.day >= ?")
@@ -149,7 +150,7 @@ def series(
     dyad's events per 1,000 events of that volume.
     """
     check_period(period)
-    bounds, bound_params = _bounds(since, until)
+    bounds, bound_params = day_bounds(since, until)
     dyad_where, dyad_params = dyad.where()
     where = f"{dyad_where} AND {bounds}"
     bucket = f"date_trunc('{period}', day)::DATE"
@@ -220,7 +221,7 @@ def active_dyads(
     until: date | None = None,
 ) -> list[dict[str, Any]]:
     """Country pairs (undirected, country != country) with at least ``min_events`` deduplicated events."""
-    bounds, params = _bounds(since, until)
+    bounds, params = day_bounds(since, until)
     if level == "state":
         sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
         bounds += f" AND substr(e.source, 4, 3) IN ({sectors}) AND substr(e.target, 4, 3) IN ({sectors})"
@@ -235,4 +236,4 @@ def active_dyads(
     )
 
 
-__all__ = ["Dyad", "PERIODS", "LEVELS", "STATE_SECTORS", "EXCLUDED_MODALITIES", "raw_sql", "deduplicated_sql", "series", "active_dyads", "check_period"]
+__all__ = ["Dyad", "PERIODS", "LEVELS", "STATE_SECTORS", "EXCLUDED_MODALITIES", "raw_sql", "deduplicated_sql", "day_bounds", "series", "active_dyads", "check_period"]

@@ -45,7 +45,7 @@ from urllib.parse import urlsplit
 from ..coding.tables import data_path, load_actors, load_cameo, read_csv
 from ..errors import E, AnalysisError
 from ..store import Store
-from .dyads import Dyad, deduplicated_sql, raw_sql
+from .dyads import Dyad, day_bounds, deduplicated_sql, raw_sql
 
 FORMATS = ("gdelt", "gdelt-mentions", "icews", "plover", "parquet")
 
@@ -154,18 +154,9 @@ def global_event_id(event_id: str) -> int:
 
 
 def _filters(dyad: Dyad | None, since: date | None, until: date | None) -> tuple[str, list[Any]]:
-    where, params = ["TRUE"], []
-    if dyad is not None:
-        sql, dyad_params = dyad.where()
-        where.append(sql)
-        params += dyad_params
-    if since:
-        where.append("e.day >= ?")
-        params.append(since)
-    if until:
-        where.append("e.day <= ?")
-        params.append(until)
-    return " AND ".join(f"({w})" for w in where), params
+    dyad_sql, dyad_params = dyad.where() if dyad is not None else ("TRUE", [])
+    bounds, bound_params = day_bounds(since, until)
+    return f"({dyad_sql}) AND ({bounds})", [*dyad_params, *bound_params]
 
 
 def _with(where: str) -> str:
@@ -415,13 +406,18 @@ def _gdelt_event(row: dict[str, Any]) -> list[Any]:
     return values
 
 
-def _write_gdelt(store: Store, where: str, params: list[Any], output: Path | str) -> int:
+def _write_tsv(store: Store, sql: str, params: list[Any], line: Callable[[dict[str, Any]], list[Any]], output: Path | str) -> int:
+    """One header-less tab-separated line per row, as GDELT ships its tables."""
     n = 0
     with _text_output(output) as fh:
-        for row in _rows(store, _events_sql(where), params * 2):
-            fh.write(_tsv_line(_gdelt_event(row)))
+        for row in _rows(store, sql, params * 2):
+            fh.write(_tsv_line(line(row)))
             n += 1
     return n
+
+
+def _write_gdelt(store: Store, where: str, params: list[Any], output: Path | str) -> int:
+    return _write_tsv(store, _events_sql(where), params, _gdelt_event, output)
 
 
 def _source_name(url: str | None, outlet: str | None) -> str | None:
@@ -452,12 +448,7 @@ def _gdelt_mention(row: dict[str, Any]) -> list[Any]:
 
 
 def _write_gdelt_mentions(store: Store, where: str, params: list[Any], output: Path | str) -> int:
-    n = 0
-    with _text_output(output) as fh:
-        for row in _rows(store, _mentions_sql(where), params * 2):
-            fh.write(_tsv_line(_gdelt_mention(row)))
-            n += 1
-    return n
+    return _write_tsv(store, _mentions_sql(where), params, _gdelt_mention, output)
 
 
 # -- ICEWS ---------------------------------------------------------------------
