@@ -7,6 +7,7 @@ charts can be drawn on a server with no display.
 from __future__ import annotations
 
 import textwrap
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -45,7 +46,8 @@ def plot_relations(rows: Sequence[dict[str, Any]], breaks: Sequence[Break], path
     tone.axhline(0, color="#bbb", linewidth=0.8)
     tone.set_ylabel("Goldstein mean")
     low, high = counts.get_ylim()
-    for found in breaks:
+    shown = [b for b in breaks if days and days[0] <= b.date <= days[-1] + timedelta(days=width)]
+    for found in shown:
         colour = "#de2d26" if found.direction == "conflict" else "#3182bd"
         for axis in (counts, tone):
             axis.axvline(found.date, color=colour, linestyle="--", linewidth=1.2)
@@ -54,7 +56,8 @@ def plot_relations(rows: Sequence[dict[str, Any]], breaks: Sequence[Break], path
         if top:
             note += "\n" + textwrap.shorten(f"{top['code']} {top['sentence']}", 70)
         counts.annotate(note, (found.date, high * 0.95 if found.direction == "cooperation" else low * 0.95), fontsize=7,
-                        color=colour, xytext=(4, 0), textcoords="offset points", va="top" if found.direction == "cooperation" else "bottom")
+                        color=colour, xytext=(4, 0), textcoords="offset points", va="top" if found.direction == "cooperation" else "bottom",
+                        bbox={"boxstyle": "round", "fc": "white", "ec": colour, "alpha": 0.85})
     fig.autofmt_xdate()
     fig.tight_layout()
     fig.savefig(path, format=path.suffix.lstrip(".").lower() or "png", dpi=120)
