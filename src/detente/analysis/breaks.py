@@ -37,7 +37,7 @@ import numpy as np
 
 from ..errors import E, AnalysisError
 from ..store import Store
-from .dyads import EXCLUDED_MODALITIES, STATE_SECTORS, Dyad, deduplicated_sql, raw_sql
+from .dyads import EXCLUDED_MODALITIES, STATE_SECTORS, Dyad, counted_sql, raw_sql
 
 METHODS = ("offline", "online")
 #: the two streams: events that harm the relation and events that help it, by the sign of their Goldstein
@@ -305,7 +305,7 @@ def daily_streams(store: Store, dyad: Dyad, since: date | None = None, until: da
     """Days, the dyad's per-day conflict and cooperation counts (then Goldstein sum and events), and all dyads' volume per day."""
     days, volume = daily_volume(store, since, until)
     where, params = dyad.where()
-    table = store.arrow(f"SELECT day, {_COLUMNS} FROM ({deduplicated_sql(where)}) GROUP BY 1", params)
+    table = store.arrow(f"SELECT day, {_COLUMNS} FROM ({counted_sql(where)}) GROUP BY 1", params)
     if not days:
         return days, np.zeros((0, 4)), volume
     return days, _fill(days, _day_offsets(table, days[0]), _values(table)), volume
@@ -452,7 +452,7 @@ def _all_country_streams(store: Store, days: list[date], min_events: int, level:
         condition += f" AND substr(e.source, 4, 3) IN ({sectors}) AND substr(e.target, 4, 3) IN ({sectors})"
     table = store.arrow(
         f"""SELECT least(source_country, target_country) || '-' || greatest(source_country, target_country) AS pair, day, {_COLUMNS}
-            FROM ({deduplicated_sql(condition)}) GROUP BY 1, 2"""
+            FROM ({counted_sql(condition)}) GROUP BY 1, 2"""
     )
     pairs = table.column("pair").to_numpy(zero_copy_only=False)
     offsets, values = _day_offsets(table, days[0]), _values(table)
