@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from ..errors import E, AnalysisError
 from ..store import Store
-from .dyads import EXCLUDED_MODALITIES, STATE_SECTORS, Dyad, counted_sql, raw_sql
+from .dyads import EXCLUDED_MODALITIES, Dyad, counted_sql, country_pair_sql, raw_sql, state_sql
 
 METHODS = ("offline", "online")
 #: the two streams: events that harm the relation and events that help it, by the sign of their Goldstein
@@ -305,11 +305,15 @@ def _values(table) -> np.ndarray:
 def daily_streams(store: Store, dyad: Dyad, since: date | None = None, until: date | None = None) -> tuple[list[date], np.ndarray, np.ndarray]:
     """Days, the dyad's per-day conflict and cooperation counts (then Goldstein sum and events), and all dyads' volume per day."""
     days, volume = daily_volume(store, since, until)
+    return days, _dyad_counts(store, dyad, days), volume
+
+
+def _dyad_counts(store: Store, dyad: Dyad, days: list[date]) -> np.ndarray:
+    if not days:
+        return np.zeros((0, 4))
     where, params = dyad.where()
     table = store.arrow(f"SELECT day, {_COLUMNS} FROM ({counted_sql(where)}) GROUP BY 1", params)
-    if not days:
-        return days, np.zeros((0, 4)), volume
-    return days, _fill(days, _day_offsets(table, days[0]), _values(table)), volume
+    return _fill(days, _day_offsets(table, days[0]), _values(table))
 
 
 def _evidence(store: Store, windows: list[tuple[Dyad, date, date, str]], limit: int = 10) -> list[list[dict[str, Any]]]:
@@ -332,12 +336,11 @@ def _evidence(store: Store, windows: list[tuple[Dyad, date, date, str]], limit: 
         params += [*where_params, start, end]
     if pair_rows:
         values = ", ".join("(?, ?, ?, ?::DATE, ?::DATE, ?)" for _ in pair_rows)
-        state = ", ".join(f"'{s}'" for s in STATE_SECTORS)
         conditions.append(
             f"""SELECT w.k, r.* FROM raw r JOIN (VALUES {values}) AS w(k, pair, level, lo, hi, sign)
                 ON least(r.source_country, r.target_country) || '-' || greatest(r.source_country, r.target_country) = w.pair
                AND r.day >= w.lo AND r.day < w.hi AND sign(r.goldstein) = w.sign
-               AND (w.level = 'all' OR (substr(r.source, 4, 3) IN ({state}) AND substr(r.target, 4, 3) IN ({state})))"""
+               AND (w.level = 'all' OR ({state_sql("r")}))"""
         )
         params += [value for row in pair_rows for value in row]
     rows = store.query(
@@ -437,7 +440,7 @@ def scan(
             empty = np.zeros((len(days), 4))
             streams = {d: every.get(Dyad(*sorted((d.a.upper(), d.b.upper())), level=d.level), empty) for d in dyads}
         else:
-            streams = {d: daily_streams(store, d)[1] for d in dyads}
+            streams = {d: _dyad_counts(store, d, days) for d in dyads}
     changes = [c for dyad, counts in streams.items() for c in _candidates(dyad, (days, counts, volume), settings, method)
                if since is None or c["day"] >= since]
     return sorted(_breaks(store, changes, settings, method), key=lambda b: (-b.score, -b.confidence, b.date, b.a, b.b))
@@ -447,13 +450,9 @@ def _all_country_streams(store: Store, days: list[date], min_events: int, level:
     """Every pair of different countries with at least ``min_events`` deduplicated events, and its daily streams."""
     if not days:
         return {}
-    condition = "e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.source_country <> e.target_country"
-    if level == "state":
-        sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
-        condition += f" AND substr(e.source, 4, 3) IN ({sectors}) AND substr(e.target, 4, 3) IN ({sectors})"
     table = store.arrow(
         f"""SELECT least(source_country, target_country) || '-' || greatest(source_country, target_country) AS pair, day, {_COLUMNS}
-            FROM ({counted_sql(condition)}) GROUP BY 1, 2"""
+            FROM ({counted_sql(country_pair_sql(level))}) GROUP BY 1, 2"""
     )
     offsets, values = _day_offsets(table, days[0]), _values(table)
     encoded = pc.dictionary_encode(table.column("pair")).combine_chunks()  # far faster than np.unique on strings

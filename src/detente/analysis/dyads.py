@@ -224,6 +224,18 @@ def date_trunc(period: str, day: date) -> date:
     return day
 
 
+def state_sql(alias: str = "e") -> str:
+    """The SQL condition that both sides of an event (in ``alias``) act for a state."""
+    sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
+    return f"substr({alias}.source, 4, 3) IN ({sectors}) AND substr({alias}.target, 4, 3) IN ({sectors})"
+
+
+def country_pair_sql(level: str = "state", alias: str = "e") -> str:
+    """The SQL condition for events between two different countries, at the state level or any."""
+    sql = f"{alias}.source_country IS NOT NULL AND {alias}.target_country IS NOT NULL AND {alias}.source_country <> {alias}.target_country"
+    return f"{sql} AND {state_sql(alias)}" if level == "state" else sql
+
+
 def active_dyads(
     store: Store,
     min_events: int = 5,
@@ -233,12 +245,7 @@ def active_dyads(
 ) -> list[dict[str, Any]]:
     """Country pairs (undirected, country != country) with at least ``min_events`` deduplicated events."""
     bounds, params = day_bounds(since, until)
-    if level == "state":
-        sectors = ", ".join(f"'{s}'" for s in STATE_SECTORS)
-        bounds += f" AND substr(e.source, 4, 3) IN ({sectors}) AND substr(e.target, 4, 3) IN ({sectors})"
-    sql = counted_sql(
-        f"e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.source_country <> e.target_country AND {bounds}"
-    )
+    sql = counted_sql(f"{country_pair_sql(level)} AND {bounds}")
     return store.query(
         f"""SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
                    count(*) AS events, sum(mentions) AS mentions
@@ -247,4 +254,4 @@ def active_dyads(
     )
 
 
-__all__ = ["Dyad", "PERIODS", "LEVELS", "STATE_SECTORS", "EXCLUDED_MODALITIES", "raw_sql", "deduplicated_sql", "counted_sql", "day_bounds", "series", "active_dyads", "check_period"]
+__all__ = ["Dyad", "PERIODS", "LEVELS", "STATE_SECTORS", "EXCLUDED_MODALITIES", "raw_sql", "deduplicated_sql", "counted_sql", "day_bounds", "state_sql", "country_pair_sql", "series", "active_dyads", "check_period"]
