@@ -29,9 +29,9 @@ ARTICLES := --articles ../shared/corpora/wikinews-politics-2004-2006.jsonl --art
 eval: setup
 	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=heldout $(ARTICLES)
 	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=dev $(ARTICLES)
-	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl
-	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl --where nature=news
-	$(BIN)/detente eval ../shared/gold/plover_gsr.jsonl
+	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl --conventions phoenix
+	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl --where nature=news --conventions phoenix
+	$(BIN)/detente eval ../shared/gold/plover_gsr.jsonl --conventions phoenix
 	$(BIN)/detente eval tests/gold/actor_gold.jsonl $(ARTICLES)
 	$(BIN)/detente eval tests/gold/date_gold.jsonl $(ARTICLES)
 	$(BIN)/detente eval tests/gold/event_place_gold.jsonl $(ARTICLES)

@@ -29,6 +29,9 @@ class Settings:
     max_input_bytes: int = 50_000_000
     lock_timeout: float = 120.0
     default_date: str | None = None
+    #: actor-coding conventions: "detente" (docs/coding-guidelines.md: "Iran said" is IRNGOV) or
+    #: "phoenix" (a country named alone keeps its bare code, as PETRARCH-2 and PLOVER gold data do)
+    conventions: str = "detente"
     #: extra event pattern files, separated by the OS path separator (":" on Unix)
     patterns: str | None = None
     #: extra actor files (docs/actors.md), separated the same way

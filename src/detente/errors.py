@@ -34,6 +34,7 @@ class E:
     E020 = "[E020] Settings file {path} is not valid TOML: {detail}."
     E021 = "[E021] Unknown setting {key!r} (from {origin})."
     E022 = "[E022] Setting {key!r} must be {kind}, got {value!r} (from {origin})."
+    E023 = "[E023] Setting {key!r} must be one of {choices}, got {value!r}."
     E030 = "[E030] Data table {path}: {detail}."
     E031 = "[E031] Pattern {pattern_id!r} in {path}: {detail}."
     E032 = "[E032] Unknown CAMEO code {code!r} in {path}."

@@ -89,7 +89,7 @@ def test_gdelt_events(exported):
         assert row[col["AvgTone"]] == "" and row[col["Actor1Geo_Type"]] == "0"
         assert row[col["SOURCEURL"]]
     # Ukraine condemned Russia on the 18th in two outlets: one deduplicated event, two mentions
-    (ukr,) = [r for r in rows if r[col["Actor1Code"]] == "UKR" and r[col["EventCode"]] == "111"]
+    (ukr,) = [r for r in rows if r[col["Actor1Code"]] == "UKRGOV" and r[col["EventCode"]] == "111" and r[col["Actor2Code"]] == "RUS"]
     assert (ukr[col["NumMentions"]], ukr[col["NumSources"]], ukr[col["NumArticles"]]) == ("2", "2", "2")
     assert ukr[col["Day"]] == "20140318" and ukr[col["Actor2CountryCode"]] == "RUS"
     # Kerry met Lavrov in London: a world city, with FIPS country codes
@@ -182,7 +182,8 @@ def test_filters(store, tmp_path):
     path = tmp_path / "dyad.tsv"
     assert export(store, "gdelt", path, dyad=Dyad("UKR", "RUS")) == 1
     assert export(store, "gdelt", path, dyad=Dyad("USA", "RUS"), until=date(2014, 3, 17)) == 2
-    assert export(store, "gdelt", path, since=date(2014, 3, 18)) == 1
+    # on the 18th: Ukraine condemned Russia, and Kiev called the vote illegal (no target)
+    assert export(store, "gdelt", path, since=date(2014, 3, 18)) == 2
     assert {r[1] for r in tsv(path)} == {"20140318"}
     assert export(store, "plover", path, since=date(2020, 1, 1)) == 0 and path.read_text() == ""
 

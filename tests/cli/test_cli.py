@@ -91,10 +91,13 @@ def test_eval_scores_gold(tmp_path):
         json.dumps({"uid": "g1", "date": "2014-03-17", "text": "Ukraine condemned Russia on Monday.", "events": [{"source": "UKR", "target": "RUS", "code": "111"}]}) + "\n"
         + json.dumps({"uid": "g2", "date": "2014-03-17", "text": "The football season opened on Monday.", "events": []}) + "\n"
     )
-    result = runner.invoke(app, ["eval", str(gold), "--format", "json"])
+    # the gold keeps a country named alone as its bare code: score it under those conventions
+    result = runner.invoke(app, ["eval", str(gold), "--format", "json", "--conventions", "phoenix"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)["scores"]
     assert scores["root/exact"]["recall"] == 1.0 and scores["root/exact"]["precision"] == 1.0
+    ours = json.loads(runner.invoke(app, ["eval", str(gold), "--format", "json"]).stdout)["scores"]
+    assert ours["root/country"]["f1"] == 1.0 and ours["root/exact"]["f1"] == 0.0  # UKRGOV here
 
 
 def test_explain_shows_pattern_actors_and_path(filled):
@@ -119,8 +122,8 @@ def test_diff_between_runs(filled, tmp_path):
     new_run, old_run = runs[0]["run_id"], runs[1]["run_id"]
     diff = json.loads(runner.invoke(app, ["--db", str(filled), "diff", old_run, new_run, "--format", "json"]).stdout)
     assert diff["articles"] == 2
-    assert [(e["source"], e["code"], e["target"]) for e in diff["added"]] == [("UKR", "1121", "RUS")]
-    assert [(e["source"], e["code"], e["target"]) for e in diff["removed"]] == [("UKR", "111", "RUS")]
+    assert [(e["source"], e["code"], e["target"]) for e in diff["added"]] == [("UKRGOV", "1121", "RUS")]
+    assert [(e["source"], e["code"], e["target"]) for e in diff["removed"]] == [("UKRGOV", "111", "RUS")]
 
 
 def test_patterns_coverage(filled, tmp_path):

@@ -46,12 +46,12 @@ def test_pronoun_takes_the_last_person(coder):
 
 def test_coordinated_subjects_give_one_event_each(coder):
     got = _pairs(coder, "France and Germany condemned Russia on Monday.", date(2014, 3, 3))
-    assert ("FRA", "11", "RUS") in got and ("DEU", "11", "RUS") in got
+    assert ("FRAGOV", "11", "RUS") in got and ("DEUGOV", "11", "RUS") in got  # a country's condemnation is its government's
 
 
 def test_passive_voice(coder):
     got = _pairs(coder, "Israel was condemned by Egypt on Monday.", date(2009, 1, 5))
-    assert ("EGY", "11", "ISR") in got
+    assert ("EGYGOV", "11", "ISR") in got
 
 
 def test_domestic_agents_belong_to_the_country_of_the_story(coder):
@@ -136,3 +136,17 @@ def test_troops_in_a_story_about_one_country_are_named_as_its_own_but_make_no_ev
     coded = coder.code_text(text, date(2005, 5, 14))
     troops = [m for m in coded.mentions if m.text == "Troops"]
     assert troops and troops[0].actor.code == "UZBMIL" and "+story:UZB" in troops[0].resolution
+
+
+def test_a_country_acting_alone_is_its_government_but_not_when_it_fights(coder):
+    def mention(text):
+        (m,) = [m for m in coder.code_text(text, date(2005, 3, 14)).mentions if m.text in ("China", "Israel")]
+        return m.actor.code
+
+    assert mention("China passed a new law on Taiwan.") == "CHNGOV"
+    assert mention("Israel shelled the town.") == "ISR"
+
+
+def test_between_two_offices_a_person_is_a_former_holder_of_the_last(coder):
+    events = coder.code_text("Jens Stoltenberg criticised Iran on Monday.", date(2003, 5, 5)).events
+    assert [e.source_code for e in events] == ["NORELI"]  # PM 2000-2001 and again from 2005; NATO from 2014

@@ -18,22 +18,33 @@ from ..conftest import CORPUS, EXAMPLE, GOLD, ROOT, shared
 FLOORS = {
     # our own set (tests/gold/own_gold.jsonl), real news, 64% without events; held-out: never tuned on.
     # Re-pinned after the 15 coder A/B disagreements were adjudicated (the reference changed).
-    "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.31, "root/country": 0.17, "code/exact": 0.13},
-    "own:dev": {"root/ignored": 0.35, "quad/ignored": 0.41, "root/country": 0.16, "code/exact": 0.13},
-    "petr2_gsr:news": {"root/ignored": 0.54, "quad/ignored": 0.64, "root/country": 0.41, "code/exact": 0.16},  # 35 real wire sentences
-    "petr2_gsr": {"root/ignored": 0.40, "quad/ignored": 0.52, "root/country": 0.31, "code/exact": 0.15},
-    "plover_gsr": {"root/ignored": 0.65, "quad/ignored": 0.70, "root/country": 0.31, "code/exact": 0.13, "plover/ignored": 0.65},
+    "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.31, "root/country": 0.17, "code/exact": 0.14},
+    "own:dev": {"root/ignored": 0.44, "quad/ignored": 0.50, "root/country": 0.19, "code/exact": 0.16},
+    # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
+    "petr2_gsr:news": {"root/ignored": 0.59, "quad/ignored": 0.68, "root/country": 0.43, "code/exact": 0.18},  # 35 real wire sentences
+    "petr2_gsr": {"root/ignored": 0.49, "quad/ignored": 0.60, "root/country": 0.39, "code/exact": 0.24},
+    "plover_gsr": {"root/ignored": 0.65, "quad/ignored": 0.70, "root/country": 0.31, "code/exact": 0.13, "plover/ignored": 0.66},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.34, "plover_gsr": 0.30, "petr2_gsr:news": 0.35, "own:heldout": 0.09, "own:dev": 0.09}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.34, "plover_gsr": 0.30, "petr2_gsr:news": 0.35, "own:heldout": 0.08, "own:dev": 0.09}
+
+
+@pytest.fixture(scope="module")
+def phoenix_coder():
+    """PETRARCH-2 and PLOVER gold keep a country named alone as its bare code ("Iran said" is IRN)."""
+    from detente.coding import Coder
+    from detente.config import Settings
+
+    return Coder(Settings(conventions="phoenix"))
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
-def scored(request, coder):
+def scored(request, coder, phoenix_coder):
     name, _, subset = request.param.partition(":")
     if name == "own":
         texts = article_texts([str(shared(CORPUS)), str(shared(EXAMPLE))])
         gold = read_gold(ROOT / "tests" / "gold" / "own_gold.jsonl", {"split": subset}, texts)
     else:
+        coder = phoenix_coder
         gold = read_gold(shared(GOLD / f"{name}.jsonl"), {"nature": subset} if subset else None)
     return request.param, evaluate(gold, lambda gs: coder_predictions(coder, gs))
 
@@ -89,9 +100,12 @@ def test_second_coder_file_matches_the_gold():
 # dates_places_README.md). Measured floors; the issue's targets are 0.92 / 0.85 (actors), 0.95 (dates),
 # 0.85 exact day and 0.90 / 0.75 country / city (event places).
 CONTEXT_FLOORS = {
-    "actor_gold.jsonl": {"country": 0.83, "sector": 0.68},
+    "actor_gold.jsonl": {"country": 0.83, "sector": 0.69},
     "date_gold.jsonl": {"normalised": 0.87},
-    "event_place_gold.jsonl": {"event found": 0.25, "date, exact day (found events)": 0.88, "place country (found events)": 0.91, "place city (found events)": 0.55},
+    # "(found events)" measures are conditional on the coder finding the event; detente-events@0.4.0 found one
+    # more (evt-0028, "bombing ... late last week", whose day only the next sentence gives), so the date measure
+    # went 17/19 -> 17/20 with no found event losing its date; the floor follows the denominator, not a regression
+    "event_place_gold.jsonl": {"event found": 0.26, "date, exact day (found events)": 0.85, "place country (found events)": 0.91, "place city (found events)": 0.57},
 }
 
 

@@ -113,3 +113,56 @@ def test_modifier_constraint(mine_coder):
 
 def test_clause_subject_slot(mine_coder):
     assert ("RUSGOV", "1041", "ISR") in _codes(mine_coder, "Moscow insisted that Israel withdraw from the town.")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a list the parser reads as an apposition is still a coordination: every pair meets
+        ("The US, Russia, and Switzerland met yesterday.", {("USAGOV", "040", "RUSGOV"), ("USAGOV", "040", "CHEGOV"), ("RUSGOV", "040", "USAGOV"),
+                                                             ("RUSGOV", "040", "CHEGOV"), ("CHEGOV", "040", "USAGOV"), ("CHEGOV", "040", "RUSGOV")}),
+        # "they" in what two speakers said is both of them
+        ("Obama and Putin said they will attack Iraq.", {("USAGOV", "138", "IRQ"), ("RUSGOV", "138", "IRQ")}),
+        # the parties named before a reciprocal noun; diplomacy named by countries is their governments'
+        ("Israeli-Palestinian talks resumed in Cairo on Monday.", {("ISRGOV", "046", "PSEGOV"), ("PSEGOV", "046", "ISRGOV")}),
+        # an "after"/"in" clause is done by the main clause's subject
+        ("After meeting Putin, Obama criticised Iran.", {("USAGOV", "040", "RUSGOV"), ("RUSGOV", "040", "USAGOV"), ("USAGOV", "111", "IRN")}),
+        # a document speaks for its author
+        ("A statement by the Iranian foreign ministry condemned the Israeli raid on Gaza.", {("IRNGOV", "111", "ISR")}),
+        # the verb codes the act its subject names, once
+        ("Israeli air raids killed five people in Gaza.", {("ISR", "190", "---CVL")}),
+    ],
+)
+def test_argument_structures(coder, text, expected):
+    assert set(_codes(coder, text)) == expected
+
+
+def test_a_reason_or_charge_is_not_an_event(coder):
+    codes = _codes(coder, "A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.")
+    assert [c for _, c, _ in codes] == ["173"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Syrian foreign minister said the American strike was illegal and unacceptable.", [("SYRGOV", "111", "USA")]),
+        ("Abbas said the talks with Israel were constructive.", [("PSEGOV", "051", "ISR")]),
+        ("Russia said the vote in Ukraine was not illegal.", []),  # negated
+        ("Russia said Ukraine stopped illegal arms sales.", []),  # a label, not a judgement
+        ("Iran condemned the Israeli raid, saying it was illegal.", [("IRNGOV", "111", "ISR")]),  # the verb already says it
+    ],
+)
+def test_evaluative_speech(coder, text, expected):
+    assert [c for c in _codes(coder, text) if c[1] in ("111", "051")] == expected
+
+
+def test_conventions_setting_keeps_bare_country_codes():
+    from detente.coding import Coder
+    from detente.config import Settings
+    from detente.errors import ConfigError
+
+    phoenix = Coder(Settings(conventions="phoenix"))
+    assert _codes(phoenix, "Iran condemned Israel.") == [("IRN", "111", "ISR")]
+    assert phoenix.versions["coder"].endswith("+phoenix")
+    with pytest.raises(ConfigError, match="E023"):
+        Coder(Settings(conventions="tabari"))

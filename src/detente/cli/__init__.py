@@ -334,6 +334,7 @@ def eval_cmd(
     details: Optional[Path] = typer.Option(None, help="Write per-sentence gold and predictions as JSONL here."),
     where: Optional[list[str]] = typer.Option(None, help="Only gold sentences whose meta field has this value: nature=news."),
     articles: Optional[list[str]] = typer.Option(None, help="Article files that offset-keyed gold points into (JSONL, Markdown, ...)."),
+    conventions: Optional[str] = typer.Option(None, help="Actor-coding conventions the gold follows: detente, or phoenix for PETRARCH-2/PLOVER gold."),
 ) -> None:
     """Score the coder on gold data: event sentences (P/R/F1 by code, root and QuadClass level); for
     offset-keyed gold of actor mentions, date expressions or event places, their accuracy; for a crisis
@@ -351,7 +352,7 @@ def eval_cmd(
             _score_context(gold, kind, article_texts(articles or []), fmt, _pairs(where or [], "--where"))
             return
         sentences = read_gold(gold, _pairs(where or [], "--where"), article_texts(articles) if articles else None)
-        coder = Coder(state.settings)
+        coder = Coder(state.settings.replace(conventions=conventions) if conventions else state.settings)
     result = evaluate(sentences, lambda gs: coder_predictions(coder, gs))
     if details:
         details.write_text("".join(json.dumps(d) + "\n" for d in result.details), encoding="utf-8")

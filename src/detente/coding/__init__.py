@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Iterable, Iterator
 
 from .._version import __version__
 from ..config import Settings
-from ..model import Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
+from ..errors import E, ConfigError
+from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
 from .actors import ActorResolver, Resolved, inferred_only, placed
 from .dates import SentenceDates
-from .events import EventMatcher, Match, load_modality, subjects
+from .events import EventMatcher, Match, load_modality, objects, subjects
 from .patterns import load_patterns
 from .places import EventPlaces, load_gazetteer
 from .stories import POLITICS, load_story_types, state_actor_mentions
@@ -27,6 +28,7 @@ from .tables import load_actors, load_cameo
 log = logging.getLogger(__name__)
 
 CODER_VERSION = f"detente-coder/{__version__}"
+CONVENTIONS = ("detente", "phoenix")
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
 _SPEECH_VERBS = {"say", "tell", "declare", "state", "add", "warn", "insist", "announce", "write", "comment", "threaten", "reply", "respond", "ask", "argue", "claim"}
 
@@ -48,6 +50,9 @@ class Coder:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
+        if self.settings.conventions not in CONVENTIONS:
+            raise ConfigError(E.E023.format(key="conventions", choices=", ".join(CONVENTIONS), value=self.settings.conventions))
+        self.government_acts = _GOVERNMENT_ACTS if self.settings.conventions == "detente" else frozenset()
         self.cameo = load_cameo()
         self.tables = load_actors(None, self.settings.actor_files)
         self.patterns = load_patterns(self.cameo, self.settings.pattern_files)
@@ -69,7 +74,7 @@ class Coder:
     @property
     def versions(self) -> dict[str, str]:
         return {
-            "coder": CODER_VERSION,
+            "coder": CODER_VERSION if self.settings.conventions == "detente" else f"{CODER_VERSION}+{self.settings.conventions}",
             "model": f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}/{self.nlp.meta.get('version')}",
             "patterns": f"{self.patterns.version}+detente-modality@{self.modality.version}+detente-story-types@{self.story_types.version}",
             "actors": f"detente-actors@{self.tables.version}",
@@ -117,7 +122,25 @@ class Coder:
                     if event.id not in seen:
                         seen.add(event.id)
                         coded.events.append(event)
+        coded.mentions = _in_government_roles(coded.mentions, coded.events, self._acting_states(doc, resolved))
         return coded
+
+    def _acting_states(self, doc, resolved: dict[int, Resolved]) -> list[tuple[Span, Actor]]:
+        """Countries named alone as the doer of a verb that is no act of force ("China passed a law", "proposed
+        by the US"): their governments, when the conventions say so (docs/coding-guidelines.md §2)."""
+        if not self.government_acts:
+            return []
+        out = []
+        for i, found in resolved.items():
+            gov = _as_government(found)
+            if gov is found:
+                continue
+            tok = doc[i]
+            verb = tok.head if tok.dep_ == "nsubj" else tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
+            if verb is None or verb.pos_ != "VERB" or any(p.code[:2] in _FORCE_OR_POSTURE for p in self.matcher._candidates(verb)):
+                continue
+            out.append((gov.span, gov.actor))
+        return out
 
     def _actor_lookup(self, resolved: dict[int, Resolved], hits, home_of) -> "_DocActors":
         return _DocActors(self.resolver, resolved, hits, home_of)
@@ -125,8 +148,16 @@ class Coder:
     def _events(self, article: Article, sentence: Sentence, match: Match, actor_at, dates: SentenceDates, places: EventPlaces,
                 quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
-        destinations = match.targets if match.pattern.code[:2] == "04" else ()  # "visited Damascus": where it happened
-        where = places.for_event(sentence.index, match.trigger, frozenset(t.i for t in (*match.sources, *match.targets)), destinations)
+        root = match.pattern.code[:2]
+        destinations: tuple = ()
+        if root == "04":
+            destinations = match.targets  # "visited Damascus": where it happened
+        elif root in _FORCE and not match.targets and match.pattern.kind == "verb":
+            # "bombed the village of Chechal": a struck place that is no actor is where it happened
+            destinations = tuple(x for o in objects(match.trigger) for x in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children)))
+        # an argument's modifiers are not the place either: "U.S. aircraft bombed ..." did not happen in the US
+        arguments = frozenset(t.i for head in (*match.sources, *match.targets) for t in head.subtree if t.i <= head.i)
+        where = places.for_event(sentence.index, match.trigger, arguments, destinations)
         sources = actor_at.each(match.sources, when.date)
         targets = actor_at.each(match.targets, when.date)
         speaker = sources[0].actor.country if sources else None
@@ -154,6 +185,8 @@ class Coder:
         intent = self.modality.intent_code(info.code) if modality == "intended" else None
         if intent:  # "will release the prisoners": a statement of intent (0353); "will attack": a threat (138)
             info, modality = self.cameo[intent], "asserted"
+        if info.root in self.government_acts:  # "Iran said", "US-Japan talks": the governments (coding guidelines §2)
+            pairs = [(_as_government(s), _as_government(t) if match.pattern.reciprocal else t) for s, t in pairs]
         trigger = match.trigger
         quote = next((q for q in quotes if q.start <= trigger.idx < q.end), None)
         for source, target in pairs:
@@ -253,6 +286,40 @@ class _DocActors:
 #: roots of things said (statements, appeals, intents, consultations, demands, disapproval, rejections,
 #: threats): with no place in the text, they happen where the speaker is, not where the story is
 _SAID = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+
+
+_FORCE = frozenset({"18", "19", "20"})
+_FORCE_OR_POSTURE = _FORCE | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
+
+#: roots of acts only a government performs when a country is named alone: statements, appeals, intents,
+#: consultations, diplomatic cooperation, concessions, demands, disapproval, rejections, threats, cutting ties
+_GOVERNMENT_ACTS = frozenset({"01", "02", "03", "04", "05", "08", "10", "11", "12", "13", "16"})
+
+
+def _as_government(resolved: Resolved | None) -> Resolved | None:
+    """A country named alone, as the actor of a government's act, is its government: "Iran said" is IRNGOV."""
+    if resolved is None or resolved.actor.kind != "country" or resolved.actor.sectors or resolved.actor.code != resolved.actor.country:
+        return resolved
+    actor = replace(resolved.actor, code=resolved.actor.code + "GOV", sectors=("GOV",))
+    return replace(resolved, actor=actor, resolution=f"{resolved.resolution}+government-act")
+
+
+def _in_government_roles(mentions: list[Mention], events: list[Event], acting: list[tuple[Span, Actor]]) -> list[Mention]:
+    """A country mention that acts for its government ("Iran said", an event's government-act party) is the
+    government's mention."""
+    roles = [
+        (span, actor)
+        for e in events
+        for span, actor, how in ((e.source_span, e.source, e.source_resolution), (e.target_span, e.target, e.target_resolution))
+        if span is not None and actor is not None and (how or "").endswith("+government-act")
+    ] + acting
+    if not roles:
+        return mentions
+    out = []
+    for m in mentions:
+        actor = next((a for span, a in roles if span.start <= m.start and m.end <= span.end and m.actor.code == a.country), None)
+        out.append(replace(m, actor=actor, resolution=f"{m.resolution}+government-act") if actor else m)
+    return out
 
 
 def _has_country(resolved: Resolved | None) -> bool:

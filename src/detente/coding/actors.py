@@ -91,6 +91,8 @@ class ActorResolver:
         self.not_actor_heads = event_nouns | set(classes["abstract_nouns"])
         self.honorifics = frozenset(classes["honorifics"])
         self.non_actors = frozenset(classes["non_actors"])
+        self.documents = frozenset(classes["documents"])
+        self.inert_verbs = frozenset(classes["inert_verbs"])
         self.titles: dict[str, str] = classes["titles"]
         self._lookup = {
             "country": tables.countries,
@@ -169,9 +171,12 @@ class ActorResolver:
         if person.default_code:
             code = person.default_code
             return Actor(code, _country(code), _sectors(code), person.name, None, person.kind), "person-table:default-code"
-        latest = person.offices[-1] if person.offices else None
-        if latest is None:
+        if not person.offices:
             return Actor("---", None, (), person.name, None, "person"), "person-table:no-office"
+        # between two offices, the one held last so far ("Stoltenberg" in 2003: Norway's former prime minister,
+        # not NATO's future secretary general)
+        past = [o for o in person.offices if o.end and when and o.end < when]
+        latest = max(past, key=lambda o: o.end) if past else person.offices[-1]
         country = _country(latest.code)
         if latest.end and when and latest.end < when:  # CAMEO's elites include former office holders
             code = (country + "ELI") if country else latest.code
@@ -231,6 +236,11 @@ class ActorResolver:
             place = self._place(head)  # a bare place name, not "Pakistani Information Minister Sheikh Rashid"
             if place is not None and place.country:
                 return Resolved(Actor(place.country, place.country, (), place.name, None, "place"), span, f"place:{place.name}", False)
+        if head.lemma_.lower() in self.documents and head.head.lemma_.lower() not in self.inert_verbs:
+            author = self._author(head)
+            written = author and self.resolve_np(author, hits, when, locate=False)
+            if written:  # "a report from the commission recommended": the commission
+                return Resolved(written.actor, span, f"author:{written.resolution}", written.person_like)
         if head.lemma_.lower() in self.not_actor_heads and head.dep_ not in ("nsubj", "nsubjpass"):
             by = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
             owner = next((c for c in head.children if c.dep_ == "poss"), None) or next(iter(by), None)
@@ -279,6 +289,14 @@ class ActorResolver:
         person_like = head.lemma_.lower() in self.person_nouns
         resolved = Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like, self._title(head, hits))
         return self.office_holder(resolved, country, when)
+
+    @staticmethod
+    def _author(document: Token) -> Token | None:
+        """Who wrote it: "the commission's report", "a statement by/from/of the ministry"."""
+        owner = next((c for c in document.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        return next((o for p in document.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of") for o in p.children if o.dep_ == "pobj"), None)
 
     def _title(self, head: Token, hits: dict[int, NameHit]) -> str | None:
         """The kind of office an unnamed title names: "the (Iraqi) prime minister", "the US secretary of state"."""

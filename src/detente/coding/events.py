@@ -25,6 +25,11 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
 _MAX_CLIMB = 6
 _MODALS = {"would", "could", "might", "may", "should"}
+_PLURAL_PRONOUNS = {"they", "we"}
+_SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "parataxis", "dative"})
+_ROOT_FAMILY = {"12": "11"}  # disapproval and rejection say the same thing of their target
+_CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
+_REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
 
 
 @dataclass(frozen=True)
@@ -42,10 +47,13 @@ class Match:
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The heads and their coordinated heads; a list the parser reads as an apposition
+    ("The US, Russia, and Switzerland met": Russia appos, Switzerland conj) counts too."""
     out: list[Token] = []
     for tok in tokens:
-        for t in (tok, *tok.conjuncts):
-            if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON"):
+        listed = [a for a in tok.children if a.dep_ == "appos" and a.conjuncts]
+        for t in (tok, *tok.conjuncts, *(x for a in listed for x in (a, *a.conjuncts))):
+            if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON") and any(ch.isalpha() for ch in t.text):  # not "Dem." 's "."
                 out.append(t)
     return out
 
@@ -75,10 +83,24 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _with_conjuncts([p for a in _children(verb, "agent") for p in _children(a, "pobj")])
     found = _children(verb, "nsubj", "csubj")
     if found:
-        return _with_conjuncts(_relative_head(verb, found))
+        found = _relative_head(verb, found)
+        if verb.dep_ == "ccomp" and any(t.lower_ in _PLURAL_PRONOUNS for t in found):
+            # "Obama and Putin said they will attack Iraq": they are both speakers
+            outer = subjects(verb.head, depth + 1) if verb.head.i != verb.i else []
+            if len(outer) > 1:
+                found = [x for t in found for x in (outer if t.lower_ in _PLURAL_PRONOUNS else [t])]
+        return _with_conjuncts(found)
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if head.lower_ in _REASON_PREPS:
+            return []  # "jailed for helping", "accused X of making": a reason or a charge, not a report
+        # "In denying the allegations, Lahoud denounced ...", "after meeting Putin, Bush said": the main
+        # clause's doer; in the passive ("was attacked while visiting X") its subject
+        governor = head.head
+        controller = _children(governor, "nsubjpass") if _is_passive(governor) else []
+        return _with_conjuncts(controller) if controller else subjects(governor, depth + 1)
     if verb.dep_ == "xcomp":
         # "urged X to withdraw": X; "X is believed to have killed", "X was forced to withdraw": X
         controller = _children(head, "dobj") or (_children(head, "nsubjpass") if _is_passive(head) else [])
@@ -128,8 +150,9 @@ def _support_verbs(noun: Token) -> list[Token]:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         verbs.append(head)
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        verbs.append(head.head)
+    elif (noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and head.lower_ not in _CIRCUMSTANCE_PREPS
+          and head.head.lemma_ != "be"):  # "Russia was behind the attacks" is a claim of responsibility
+        verbs.append(head.head)  # "surrendered following a government offensive": not the rebels' offensive
     return verbs
 
 
@@ -166,6 +189,10 @@ class EventMatcher:
             words = {w for c in tok.children if c.dep_ in _MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
             if not words & pattern.modifiers:
                 return False
+        if pattern.complement:
+            words = {w for t in _complement(tok) if _predicated(t) and not _negated(t) for w in (t.lemma_.lower(), t.lower_)}
+            if not words & pattern.complement:
+                return False
         return True
 
     def _targets(self, pattern: Pattern, tok: Token, carriers: list[Token], is_actor: IsActor) -> tuple[list[Token], bool]:
@@ -176,8 +203,12 @@ class EventMatcher:
                 found = objects(tok) if pattern.kind == "verb" else []
             elif slot == "dative":
                 found = _with_conjuncts(_children(tok, "dative"))
-            elif slot == "clause-subj":  # "demanded that Israel withdraw": Israel
-                found = [s for clause in _children(tok, "ccomp") for s in subjects(clause)]
+            elif slot == "clause-subj":  # "demanded that Israel withdraw": Israel; "asked whether he would resign" asks nothing of him
+                clauses = [c for c in _children(tok, "ccomp") if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)]
+                found = [s for clause in clauses for s in subjects(clause)]
+            elif slot == "clause-actor":  # "said Israel's raid was illegal": Israel, the clause's subject first
+                said = [t for t in _complement(tok) if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ != "it")]
+                found = sorted(said, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "poss"), t.i))
             elif slot.startswith("prep:"):
                 word = slot.split(":", 1)[1]
                 found = _prep_objects(tok, word)
@@ -190,13 +221,15 @@ class EventMatcher:
                 found = [p for o in objects(tok) for p in _prep_objects(o, word)]
             actors = [t for t in found if is_actor(t)]
             if actors:
-                return actors, False
+                return (actors[:1] if slot == "clause-actor" else actors), False
         return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
 
-    def _sources(self, pattern: Pattern, tok: Token, carriers: list[Token]) -> list[Token]:
+    def _sources(self, pattern: Pattern, tok: Token, carriers: list[Token], is_actor: IsActor) -> list[Token]:
         if pattern.kind == "verb":
             return subjects(tok)
         sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
+        if not sources and not pattern.reciprocal:
+            sources = [m for m in tok.children if _doer_modifier(m) and is_actor(m)][:1]
         for verb in carriers if not sources else ():
             sources = [s for s in subjects(verb) if s.i != tok.i]
             if sources:
@@ -214,6 +247,12 @@ class EventMatcher:
             governor = intents.get(m.trigger.head.i)
             if governor is not None and m.embedded == "intended" and m.trigger.dep_ in ("xcomp", "ccomp"):
                 dropped.add(governor.trigger.i if m.targets else m.trigger.i)
+        # "Israeli air raids killed five": the verb codes the act its subject names
+        verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"}
+        dropped |= {m.trigger.i for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
+        # "condemned the raid, saying it was illegal": the verb already says it
+        said = {_ROOT_FAMILY.get(m.pattern.code[:2], m.pattern.code[:2]) for m in found if not m.pattern.complement}
+        dropped |= {m.trigger.i for m in found if m.pattern.complement and _ROOT_FAMILY.get(m.pattern.code[:2], m.pattern.code[:2]) in said}
         return [m for m in found if m.trigger.i not in dropped]
 
     def _matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
@@ -223,20 +262,80 @@ class EventMatcher:
                 continue  # the verb already coded it: "launched an attack", "rejected the talks", "recalled ... in protest"
             for pattern in self._candidates(tok):
                 carriers = _support_verbs(tok) if pattern.kind == "noun" else []
-                sources = self._sources(pattern, tok, carriers)
+                sources = self._sources(pattern, tok, carriers, is_actor)
                 targets, open_target = self._targets(pattern, tok, carriers, is_actor)
                 if pattern.reciprocal and pattern.kind == "noun" and not sources:
-                    sources = [t for t in _prep_objects(tok, "between") if is_actor(t)]
+                    sources = [t for t in _prep_objects(tok, "between") if is_actor(t)] or _actor_modifiers(tok, is_actor)
                 if sources and not any(is_actor(s) for s in sources):
                     continue
-                if not sources and _background(tok):
-                    continue
+                if (not sources or not targets) and _background(tok):
+                    continue  # an act named only to describe a noun: "crimes committed by Croat forces"
                 if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
                     continue
                 fired.add(tok.i)
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
                 yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok), open_target)
                 break
+
+
+def _doer_modifier(mod: Token) -> bool:
+    """A modifier that names who acts: "Israeli air raids", "a government offensive", "a US strike" —
+    but not a place, which is where or whom: "the Iraq invasion", "the Gaza blockade"."""
+    if mod.i > mod.head.i:
+        return False
+    if mod.dep_ == "amod":
+        return True
+    return mod.dep_ == "compound" and (mod.ent_type_ not in ("GPE", "LOC", "FAC") or _acronym(mod.text))
+
+
+def _acronym(text: str) -> bool:
+    return 2 <= len(text.replace(".", "")) <= 4 and text.replace(".", "").isupper()
+
+
+def _complement(verb: Token) -> list[Token]:
+    """What a speech verb says: its clause, object, predicate or "as" phrase, without the speaker or the
+    circumstances ("Libya said the force used was excessive", "the claims were described by X as a stunt",
+    "called the remarks outrageous"); a conditional clause inside it says nothing for certain."""
+    parts = [c for c in verb.children if c.dep_ in _SAID_DEPS or (c.dep_ == "prep" and c.lower_ in ("as", "of", "about"))]
+    out: list[Token] = []
+    for part in parts:
+        stack = [part]
+        while stack:
+            tok = stack.pop()
+            if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
+                continue
+            out.append(tok)
+            stack += tok.children
+    return sorted(out, key=lambda t: t.i)
+
+
+def _predicated(tok: Token) -> bool:
+    """Said of something, not a label on it: "the vote was illegal", "called it a farce", "described
+    the claims as a stunt", "an outrageous decision" as a predicate — but not "illegal arms sales"."""
+    for _ in range(_MAX_CLIMB):
+        if tok.dep_ in ("acomp", "attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            return True
+        if tok.dep_ not in ("amod", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    """"not acceptable", "was not illegal": the word or the verb it predicates carries a negation."""
+    return any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+
+
+def _actor_modifiers(noun: Token, is_actor: IsActor) -> list[Token]:
+    """The parties named before a reciprocal noun: "a US-Japan meeting", "Israeli-Palestinian talks"."""
+    found: list[Token] = []
+    stack = [c for c in noun.children if c.dep_ in _MODIFIER_DEPS and c.i < noun.i]
+    while stack:
+        tok = stack.pop()
+        if is_actor(tok):
+            found.append(tok)
+        stack += [c for c in tok.children if c.dep_ in (*_MODIFIER_DEPS, "conj") and c.i < noun.i]
+    return sorted(found, key=lambda t: t.i) if len(found) > 1 else []
 
 
 def _governing_verb(noun: Token) -> int | None:

@@ -15,7 +15,7 @@ from .tables import CameoTable, data_path
 DEFAULT_VERB_TARGETS = ("dobj", "dative")
 DEFAULT_NOUN_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:of", "prep:to")
 _SLOT_PREFIXES = ("prep:", "obj-prep:")
-_SLOTS = {"dobj", "dative", "clause-subj", "none"}
+_SLOTS = {"dobj", "dative", "clause-subj", "clause-actor", "none"}
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,13 @@ class Pattern:
     source: str  # file it came from
     prep_objects: frozenset[tuple[str, str]] = frozenset()  # "go on strike" → {("on", "strike")}
     modifiers: frozenset[str] = frozenset()  # "car bomb", "suicide attack": a modifier of the trigger
+    complement: frozenset[str] = frozenset()  # "said the vote was illegal": a word in what the verb says
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
-        """Higher wins: a constraint (object, preposition object, modifier), particles, longer code, earlier in file."""
-        constrained = bool(self.objects) or bool(self.prep_objects) or bool(self.modifiers)
+        """Higher wins: a constraint (object, preposition object, modifier, complement), particles, longer code,
+        earlier in file."""
+        constrained = bool(self.objects) or bool(self.prep_objects) or bool(self.modifiers) or bool(self.complement)
         return (constrained, len(self.particles), len(self.code), -self.order)
 
 
@@ -123,11 +125,12 @@ def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, se
         objects = frozenset(str(o).lower() for o in entry.get("object") or [])
         prep_objects = frozenset(_prep_object(str(p), pid, path) for p in entry.get("prep_object") or [])
         modifiers = frozenset(str(m).lower() for m in entry.get("modifier") or [])
+        complement = frozenset(str(w).lower() for w in entry.get("complement") or [])
         for trigger in verbs or nouns:
             words = str(trigger).lower().split()
             patterns.append(
                 Pattern(pid, code, kind, words[0], tuple(words[1:]), objects, targets, bool(entry.get("reciprocal")), n, str(path),
-                        prep_objects, modifiers)
+                        prep_objects, modifiers, complement)
             )
     return patterns
 

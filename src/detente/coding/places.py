@@ -30,6 +30,10 @@ _STATE_WEIGHT = 500_000
 #: how many places of one name are kept, largest first, for disambiguation by the article's countries
 _CANDIDATES = 4
 #: prepositions that put an event somewhere
+#: nouns whose "of" phrase is the place: "the city of Najaf", "the east of Afghanistan", "the outskirts of Kabul"
+_PART_OF_PLACE = frozenset({"city", "town", "village", "province", "region", "district", "capital", "east", "west", "north",
+                            "south", "northeast", "northwest", "southeast", "southwest", "centre", "center", "outskirts",
+                            "suburbs", "heart", "part", "area"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on"})
 #: clause links the location of a governing clause carries over ("went to Kufa to protest": not this one)
 _SAME_PLACE = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "nsubjpass", "npadvmod"})
@@ -184,9 +188,9 @@ class EventPlaces:
             start = names[0].idx
             text = self.text[start : obj.idx + len(obj)]
             place = (self.lookup(text) or self.lookup(obj.text)) if obj.text[:1].isupper() else None  # "in the east" is no place
-            if place is None:  # "the city of Najaf", "the town of Abu Kamal"
+            if place is None:  # "the city of Najaf", "the town of Abu Kamal", "the east of Afghanistan"
                 inner = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-                if inner and obj.lemma_.lower() in ("city", "town", "village", "province", "region", "district", "capital"):
+                if inner and obj.lemma_.lower() in _PART_OF_PLACE:
                     return self._place_of(inner[0].head)
                 place = self._locality(obj, text)
                 if place is None:
