@@ -166,3 +166,15 @@ def test_conventions_setting_keeps_bare_country_codes():
     assert phoenix.versions["coder"].endswith("+phoenix")
     with pytest.raises(ConfigError, match="E023"):
         Coder(Settings(conventions="tabari"))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Georgian demonstrators received weapons from the Georgian government.", [("GEOGOV", "072", "GEOOPP")]),
+        ("Japan drew criticism from China over the visit.", [("CHNGOV", "111", "JPN")]),
+        ("Iraq received weapons.", []),  # no giver, no event
+    ],
+)
+def test_reverse_patterns_take_the_doer_from_the_from_phrase(coder, text, expected):
+    assert _codes(coder, text) == expected

@@ -264,6 +264,10 @@ class EventMatcher:
                 carriers = _support_verbs(tok) if pattern.kind == "noun" else []
                 sources = self._sources(pattern, tok, carriers, is_actor)
                 targets, open_target = self._targets(pattern, tok, carriers, is_actor)
+                if pattern.reverse:  # "Georgia received weapons from Russia": Russia gave them to Georgia
+                    if not targets:
+                        continue
+                    sources, targets, open_target = targets, [s for s in sources if is_actor(s)], False
                 if pattern.reciprocal and pattern.kind == "noun" and not sources:
                     sources = [t for t in _prep_objects(tok, "between") if is_actor(t)] or _actor_modifiers(tok, is_actor)
                 if sources and not any(is_actor(s) for s in sources):

@@ -33,6 +33,7 @@ class Pattern:
     prep_objects: frozenset[tuple[str, str]] = frozenset()  # "go on strike" → {("on", "strike")}
     modifiers: frozenset[str] = frozenset()  # "car bomb", "suicide attack": a modifier of the trigger
     complement: frozenset[str] = frozenset()  # "said the vote was illegal": a word in what the verb says
+    reverse: bool = False  # "received weapons from X": X is the source, the subject the target
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -130,7 +131,7 @@ def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, se
             words = str(trigger).lower().split()
             patterns.append(
                 Pattern(pid, code, kind, words[0], tuple(words[1:]), objects, targets, bool(entry.get("reciprocal")), n, str(path),
-                        prep_objects, modifiers, complement)
+                        prep_objects, modifiers, complement, bool(entry.get("reverse")))
             )
     return patterns
 
