@@ -178,3 +178,8 @@ def test_conventions_setting_keeps_bare_country_codes():
 )
 def test_reverse_patterns_take_the_doer_from_the_from_phrase(coder, text, expected):
     assert _codes(coder, text) == expected
+
+
+def test_a_verb_that_only_meets_an_event_noun_does_not_lend_its_subject(coder):
+    text = "Prime Minister Yitzhak Rabin of Israel was shot dead as he left a peace rally in Tel Aviv."
+    assert [c for _, c, _ in _codes(coder, text, date(1995, 11, 5))] == ["193"]  # no protest by Rabin

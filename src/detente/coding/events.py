@@ -261,7 +261,7 @@ class EventMatcher:
             if tok.pos_ == "NOUN" and _governing_verb(tok) in fired:
                 continue  # the verb already coded it: "launched an attack", "rejected the talks", "recalled ... in protest"
             for pattern in self._candidates(tok):
-                carriers = _support_verbs(tok) if pattern.kind == "noun" else []
+                carriers = [v for v in _support_verbs(tok) if v.lemma_.lower() not in self.patterns.not_carriers] if pattern.kind == "noun" else []
                 sources = self._sources(pattern, tok, carriers, is_actor)
                 targets, open_target = self._targets(pattern, tok, carriers, is_actor)
                 if pattern.reverse:  # "Georgia received weapons from Russia": Russia gave them to Georgia

@@ -50,6 +50,7 @@ class PatternSet:
     version: str
     count: int
     open_target_roots: frozenset[str] = frozenset()
+    not_carriers: frozenset[str] = frozenset()  # verbs whose subject is not the doer of their event noun
 
     def entries(self) -> Iterator[Pattern]:
         """Every trigger entry of every pattern (one per lemma)."""
@@ -143,6 +144,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     all_patterns: list[Pattern] = []
     versions = []
     open_roots: set[str] = set()
+    not_carriers: set[str] = set()
     ids: set[str] = set()
     for path in files:
         try:
@@ -151,6 +153,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
             raise DataError(E.E030.format(path=path, detail=exc)) from None
         versions.append(f"{data.get('name', Path(path).stem)}@{data.get('version', 'unversioned')}")
         open_roots.update(str(r).zfill(2) for r in data.get("open_target_roots") or [])
+        not_carriers.update(str(v).lower() for v in data.get("not_carriers") or [])
         all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
@@ -162,4 +165,5 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         "+".join(versions),
         len({p.id for p in all_patterns}),
         frozenset(open_roots),
+        frozenset(not_carriers),
     )
