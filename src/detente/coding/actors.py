@@ -57,6 +57,7 @@ class Resolved:
     resolution: str
     person_like: bool
     title: str | None = None  # the kind of office a title with no name names ("the prime minister")
+    foreign: bool = False  # "foreign militants", "a Western diplomat": not of the country the story is about
 
     @property
     def confidence(self) -> float:
@@ -93,6 +94,7 @@ class ActorResolver:
         self.non_actors = frozenset(classes["non_actors"])
         self.documents = frozenset(classes["documents"])
         self.inert_verbs = frozenset(classes["inert_verbs"])
+        self.foreign_words = frozenset(classes["foreign_words"])
         self.titles: dict[str, str] = classes["titles"]
         self._lookup = {
             "country": tables.countries,
@@ -287,7 +289,9 @@ class ActorResolver:
             code = (country or "---") + (sector or "")
         how = "+".join([c[1] for c in countries[:1]] + ([f"agent:{sector}"] if sector else []))
         person_like = head.lemma_.lower() in self.person_nouns
-        resolved = Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like, self._title(head, hits))
+        foreign = any(t.lemma_.lower() in self.foreign_words for t in tokens if t.dep_ == "amod")
+        resolved = Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like,
+                            self._title(head, hits), foreign)
         return self.office_holder(resolved, country, when)
 
     @staticmethod
@@ -363,7 +367,7 @@ class ActorResolver:
     def at_home(self, resolved: Resolved, home: str | None, when: date | None = None) -> Resolved:
         """A domestic agent with no stated country ("the government", "police") is the home country's."""
         actor = resolved.actor
-        if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors:
+        if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors or resolved.foreign:
             return resolved
         if actor.sectors[0] not in _DOMESTIC_SECTORS:
             if actor.sectors[0] not in _STORY_SECTORS:
