@@ -111,3 +111,29 @@ def test_weekdays_follow_the_tense_of_their_clause(coder, text, expected):
     from detente.coding.dates import expressions
 
     assert [e.date for e in expressions(coder.nlp(text), date(2006, 6, 4))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The candidate will be elected when the caucus meets on Tuesday.", [date(2006, 6, 6)]),  # a future when-clause
+        ("Protests continued to disrupt the city on Saturday.", [date(2006, 6, 3)]),  # "to" alone is no future
+    ],
+)
+def test_the_tense_of_a_governing_clause(coder, text, expected):
+    from detente.coding.dates import expressions
+
+    assert [e.date for e in expressions(coder.nlp(text), date(2006, 6, 4))] == expected
+
+
+def test_relative_phrases_with_a_year_or_a_hedge():
+    assert normalise("May of this year", date(2005, 11, 22)) == (date(2005, 5, 1), "month")
+    assert normalise("as early as next week", date(2006, 4, 6)) == (date(2006, 4, 10), "week")
+
+
+def test_an_entity_listing_dates_gives_each_of_them(coder):
+    from detente.coding.dates import expressions
+
+    text = "Castro has visited Brazil several times, most recently in September 1998, June 1999 and September 2001."
+    found = [(e.text, e.date) for e in expressions(coder.nlp(text), date(2005, 2, 6))]
+    assert ("September 1998", date(1998, 9, 1)) in found and ("June 1999", date(1999, 6, 1)) in found

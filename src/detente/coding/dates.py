@@ -23,10 +23,15 @@ _KEYWORDS = re.compile(
 _DAY_WORDS = re.compile(r"\b(yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|last night|this (morning|afternoon|evening))\b", re.I)
 #: a month, weekday or year makes an expression a point in time even after "for", "since" or "until"
 _ANCHOR = re.compile(r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
-                     r"nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day|1[6-9]\d\d|20\d\d)\b", re.I)
+                     r"nov(ember)?|dec(ember)?|(mon|tues|wednes|thurs|fri|satur|sun)day|1[6-9]\d\d|20\d\d|"
+                     r"(this|next|last)\s+(week|month|year))\b", re.I)
 _MONTH_DAY = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\s+[a-z]{3,}|[a-z]{3,}\.?\s+\d{1,2}(st|nd|rd|th)?)\b", re.I)
 _DURATION = re.compile(r"^(for|during|over|within|throughout|since|until|up to|nearly|almost|about|close to)\b|\b(days|weeks|months|years|decades)\b(?! ago)", re.I)
-_HEDGE = re.compile(r"^(?:(?:in|on|at)\s+)?(?:(?:early|earlier|late|later)\s+|mid-?\s*|the\s+(?:end|beginning|middle)\s+of\s+)", re.I)
+_HEDGE = re.compile(r"^(?:(?:in|on|at)\s+)?(?:as\s+(?:early|late|soon)\s+as\s+|(?:early|earlier|late|later)\s+|mid-?\s*|the\s+(?:end|beginning|middle)\s+of\s+)", re.I)
+#: "May of this year", "June of last year": the year itself
+_OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
+#: a list or range in one entity: "September 1998, June 1999 and January 2002", "between January and July 31, 2005"
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|to|until|through)\s+|^between\s+|^from\s+", re.I)
 _DAY_RANGE = re.compile(r"(\b[A-Za-z]{3,}\.?\s+\d{1,2})\s*[-–]\s*\d{1,2}\b|(?<=\b)(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[A-Za-z]{3,})")
 #: a date expression in these roles modifies a noun ("the 1953 overthrow") instead of dating the clause
 _NOUN_MODIFIER = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
@@ -89,6 +94,8 @@ def normalise(text: str, base: date | None, ahead: bool = False) -> tuple[date, 
             back = 7
         return base - timedelta(days=back), "day"
     text = _HEDGE.sub("", text.strip()) or text  # "in late March" is March, "earlier this month" this month
+    if base is not None:
+        text = _OF_YEAR.sub(lambda m: f" {base.year + {'this': 0, 'last': -1, 'next': 1}[m.group(1).lower()]}", text)
     text = _DAY_RANGE.sub(lambda m: m.group(1) or m.group(2), text)  # "February 2-3", "1-2 August": the first day
     period_of_base = _THIS_PERIOD.match(text)
     if period_of_base and base is not None:
@@ -110,6 +117,8 @@ def normalise(text: str, base: date | None, ahead: bool = False) -> tuple[date, 
     if period == "month":
         return date(when.year, when.month, 1), "month"
     day = when.date()
+    if period == "week":
+        day -= timedelta(days=day.weekday())  # a week is dated by its Monday, as "this week" is
     if base is not None and not _YEAR.search(text) and _MONTH_DAY.search(text):
         day = _nearest_year(day, base)  # "April 11" in an article of 5 April 2005 is 2005-04-11, not 2004
     return day, "day" if period == "part_of_day" else period
@@ -138,10 +147,28 @@ def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
         if (before in ("for", "during", "over", "within", "since", "until") or _DURATION.search(ent.text)) and not _ANCHOR.search(ent.text):
             continue  # "for three weeks", but not "set for January 8, 2006" or "since September 1998"
         parsed = normalise(ent.text, base, _future(ent.root))
-        if parsed is None:
+        if parsed is not None:
+            found.append(DateExpr(ent.root.i, ent.start_char, ent.end_char, ent.text, parsed[0], parsed[1]))
             continue
-        found.append(DateExpr(ent.root.i, ent.start_char, ent.end_char, ent.text, parsed[0], parsed[1]))
+        found += _listed(ent, base)
     return found
+
+
+def _listed(ent, base: date | None) -> list[DateExpr]:
+    """The dates of an entity that lists or spans several ("in September 1998, June 1999 and January 2002",
+    "between January and July 31, 2005"), each with its own offsets, when the whole will not parse."""
+    out = []
+    cuts = [0, *(x for m in _LIST_SEPARATOR.finditer(ent.text) for x in (m.start(), m.end())), len(ent.text)]
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        piece = ent.text[start:end].strip()
+        if not piece or not _KEYWORDS.search(piece) or piece == ent.text.strip():
+            continue
+        offset = ent.start_char + ent.text.index(piece, start)
+        span = ent.doc.char_span(offset, offset + len(piece), alignment_mode="expand")
+        parsed = normalise(piece, base, _future(ent.root))
+        if parsed is not None and span is not None:
+            out.append(DateExpr(span.root.i, offset, offset + len(piece), piece, parsed[0], parsed[1]))
+    return out
 
 
 def _future(tok: Token) -> bool:
@@ -150,8 +177,16 @@ def _future(tok: Token) -> bool:
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(children & {"will", "shall", "'ll", "to"}) or verb.lemma_.lower() in ("schedule", "plan", "expect")
+    for _ in range(2):  # "will be elected when the caucus meets on Tuesday": the governing clause's tense
+        children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        # "is to visit on Monday" speaks of the future; "continued to be disturbed on Saturday" does not
+        to_be_done = "to" in children and verb.head.lemma_.lower() in ("be", "schedule", "plan", "expect", "due")
+        if children & {"will", "shall", "'ll"} or to_be_done or verb.lemma_.lower() in ("schedule", "plan", "expect"):
+            return True
+        if verb.dep_ != "advcl" or children or verb.tag_ not in ("VBZ", "VBP"):
+            return False
+        verb = verb.head
+    return False
 
 
 class SentenceDates:
