@@ -21,11 +21,11 @@ FLOORS = {
     "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.31, "root/country": 0.17, "code/exact": 0.14},
     "own:dev": {"root/ignored": 0.44, "quad/ignored": 0.50, "root/country": 0.19, "code/exact": 0.16},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
-    "petr2_gsr:news": {"root/ignored": 0.59, "quad/ignored": 0.68, "root/country": 0.43, "code/exact": 0.18},  # 35 real wire sentences
-    "petr2_gsr": {"root/ignored": 0.52, "quad/ignored": 0.63, "root/country": 0.41, "code/exact": 0.25},
-    "plover_gsr": {"root/ignored": 0.65, "quad/ignored": 0.70, "root/country": 0.31, "code/exact": 0.13, "plover/ignored": 0.66},
+    "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.44, "code/exact": 0.19},  # 35 real wire sentences
+    "petr2_gsr": {"root/ignored": 0.53, "quad/ignored": 0.64, "root/country": 0.41, "code/exact": 0.25},
+    "plover_gsr": {"root/ignored": 0.68, "quad/ignored": 0.73, "root/country": 0.34, "code/exact": 0.13, "plover/ignored": 0.69},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.34, "plover_gsr": 0.30, "petr2_gsr:news": 0.35, "own:heldout": 0.08, "own:dev": 0.09}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.28, "petr2_gsr:news": 0.32, "own:heldout": 0.08, "own:dev": 0.09}
 
 
 @pytest.fixture(scope="module")

@@ -183,3 +183,16 @@ def test_reverse_patterns_take_the_doer_from_the_from_phrase(coder, text, expect
 def test_a_verb_that_only_meets_an_event_noun_does_not_lend_its_subject(coder):
     text = "Prime Minister Yitzhak Rabin of Israel was shot dead as he left a peace rally in Tel Aviv."
     assert [c for _, c, _ in _codes(coder, text, date(1995, 11, 5))] == ["193"]  # no protest by Rabin
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia said on Tuesday that Sudan must return the helicopter.", ("RUSGOV", "100", "SDN", "asserted")),
+        ("Syria says it is willing to withdraw its troops from Lebanon.", ("SYRGOV", "0356", "LBN", "asserted")),
+        ("Journalists asked whether Iran would attack Israel.", ("IRN", "190", "ISR", "hypothetical")),
+    ],
+)
+def test_demands_intents_and_questions_in_what_is_said(coder, text, expected):
+    events = coder.code_text(text, date(2005, 4, 1)).events
+    assert expected in [(e.source_code, e.code, e.target_code, e.modality) for e in events]

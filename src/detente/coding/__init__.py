@@ -167,13 +167,6 @@ class Coder:
             return  # the doer is not a political actor
         if match.targets and not targets and not match.open_target:
             return
-        pairs: list[tuple[Resolved | None, Resolved | None]]
-        if match.pattern.reciprocal and not targets and len(sources) > 1:
-            pairs = [(a, b) for a in sources for b in sources if a is not b]
-        else:
-            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-            if match.pattern.reciprocal:
-                pairs += [(t, s) for s, t in pairs if s and t]
         info = self.cameo[match.pattern.code]
         modality = (
             "negated" if match.negated
@@ -182,6 +175,13 @@ class Coder:
             else "historical" if dates.is_historical(when.date)
             else match.embedded or "asserted"
         )
+        pairs: list[tuple[Resolved | None, Resolved | None]]
+        if match.pattern.reciprocal and not targets and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+            if match.pattern.reciprocal and modality != "intended":  # "determined to mend ties with X": one side's intent
+                pairs += [(t, s) for s, t in pairs if s and t]
         intent = self.modality.intent_code(info.code) if modality == "intended" else None
         if intent:  # "will release the prisoners": a statement of intent (0353); "will attack": a threat (138)
             info, modality = self.cameo[intent], "asserted"

@@ -22,7 +22,7 @@ from .tables import data_path
 
 IsActor = Callable[[Token], bool]
 _RELATIVE = {"who", "which", "that", "whom"}
-_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp"}
+_CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp"}  # acomp: "Syria is willing to withdraw"
 _MAX_CLIMB = 6
 _MODALS = {"would", "could", "might", "may", "should"}
 _PLURAL_PRONOUNS = {"they", "we"}
@@ -190,7 +190,7 @@ class EventMatcher:
             if not words & pattern.modifiers:
                 return False
         if pattern.complement:
-            words = {w for t in _complement(tok) if _predicated(t) and not _negated(t) for w in (t.lemma_.lower(), t.lower_)}
+            words = {w for t in _complement(tok) if (_predicated(t) or _obligation(t)) and not _negated(t) for w in (t.lemma_.lower(), t.lower_)}
             if not words & pattern.complement:
                 return False
         return True
@@ -325,6 +325,11 @@ def _predicated(tok: Token) -> bool:
     return False
 
 
+def _obligation(tok: Token) -> bool:
+    """"said that Libya must hand over the suspects": the modal of what is said, on its clause's verb."""
+    return tok.dep_ == "aux" and tok.lower_ in ("must", "should") and tok.head.dep_ == "ccomp"
+
+
 def _negated(tok: Token) -> bool:
     """"not acceptable", "was not illegal": the word or the verb it predicates carries a negation."""
     return any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
@@ -405,6 +410,8 @@ class Modality:
         return governed
 
     def _governed(self, tok: Token) -> str | None:
+        if _in_question(tok):
+            return "hypothetical"  # "asked whether he was prepared to resign": a question, not an act
         node = tok
         for _ in range(_MAX_CLIMB):
             if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or node.head.i == node.i:
@@ -419,6 +426,18 @@ class Modality:
                 return self.governors[lemma]
             node = head
         return None
+
+
+def _in_question(tok: Token) -> bool:
+    """Whether the token sits in an embedded yes/no question ("asked whether he would resign")."""
+    node = tok
+    for _ in range(_MAX_CLIMB):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "acomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 @lru_cache(maxsize=2)
