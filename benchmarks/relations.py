@@ -361,18 +361,16 @@ class TimedStore(Store):
         self.log: dict[str, list[float]] = defaultdict(list)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        caller = sys._getframe(1).f_code.co_name
-        t0 = time.perf_counter()
-        try:
-            return super().query(sql, params)
-        finally:
-            self.log[caller].append(time.perf_counter() - t0)
+        return self._timed(super().query, sql, params)
 
     def arrow(self, sql: str, params: Sequence[Any] = ()):
-        caller = sys._getframe(1).f_code.co_name
+        return self._timed(super().arrow, sql, params)
+
+    def _timed(self, run, sql: str, params: Sequence[Any]):
+        caller = sys._getframe(2).f_code.co_name  # who called query() or arrow()
         t0 = time.perf_counter()
         try:
-            return super().arrow(sql, params)
+            return run(sql, params)
         finally:
             self.log[caller].append(time.perf_counter() - t0)
 

@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from ..errors import E, AnalysisError
 from ..store import Store
-from .dyads import EXCLUDED_MODALITIES, Dyad, counted_sql, country_pair_sql, raw_sql, state_sql
+from .dyads import EXCLUDED_MODALITIES, Dyad, counted_sql, country_pair_sql, raw_sql, state_sql, volume_sql
 
 METHODS = ("offline", "online")
 #: the two streams: events that harm the relation and events that help it, by the sign of their Goldstein
@@ -264,21 +264,15 @@ def daily_volume(store: Store, since: date | None = None, until: date | None = N
     first article (a recalled past) would otherwise stretch every series.
     """
     span = store.query("SELECT min(date) AS first, max(date) AS last FROM articles")[0]
-    if tuple(modalities_excluded) == EXCLUDED_MODALITIES:
-        rows = store.query("SELECT day, events AS n FROM day_volume ORDER BY 1")
-    else:
-        rows = store.query(
-            f"""SELECT day, count(*) AS n FROM (SELECT DISTINCT day, source, target, code FROM ({raw_sql('TRUE', modalities_excluded)}))
-                GROUP BY 1 ORDER BY 1"""
-        )
+    rows = store.query(f"{volume_sql('day', modalities_excluded)} ORDER BY 1")
     if not rows or span["first"] is None:
         return [], np.zeros(0)
     first, last = since or span["first"], until or span["last"]
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     volume = np.zeros(len(days))
     for row in rows:
-        if first <= row["day"] <= last:
-            volume[(row["day"] - first).days] = row["n"]
+        if first <= row["period"] <= last:
+            volume[(row["period"] - first).days] = row["volume"]
     return days, volume
 
 

@@ -169,7 +169,7 @@ def series(
     bucket = f"date_trunc('{period}', day)::DATE"
     sql = f"""
         WITH d AS ({counted_sql(where, modalities_excluded)}),
-             v AS ({_volume_sql(bucket, modalities_excluded)}),
+             v AS ({volume_sql(bucket, modalities_excluded)}),
              arts AS (SELECT {bucket} AS period, count(DISTINCT article_id) AS articles
                       FROM ({raw_sql(where, modalities_excluded)}) GROUP BY 1),
              agg AS (
@@ -205,7 +205,7 @@ def series(
     return rows
 
 
-def _volume_sql(bucket: str, modalities_excluded: Sequence[str]) -> str:
+def volume_sql(bucket: str, modalities_excluded: Sequence[str] = EXCLUDED_MODALITIES) -> str:
     """Deduplicated events of every dyad per period: the stored per-day volume, or counted when other modalities count."""
     if tuple(modalities_excluded) == EXCLUDED_MODALITIES:
         return f"SELECT {bucket} AS period, sum(events) AS volume FROM day_volume GROUP BY 1"
@@ -254,4 +254,4 @@ def active_dyads(
     )
 
 
-__all__ = ["Dyad", "PERIODS", "LEVELS", "STATE_SECTORS", "EXCLUDED_MODALITIES", "raw_sql", "deduplicated_sql", "counted_sql", "day_bounds", "state_sql", "country_pair_sql", "series", "active_dyads", "check_period"]
+__all__ = ["Dyad", "PERIODS", "LEVELS", "STATE_SECTORS", "EXCLUDED_MODALITIES", "raw_sql", "deduplicated_sql", "counted_sql", "volume_sql", "day_bounds", "state_sql", "country_pair_sql", "series", "active_dyads", "check_period"]

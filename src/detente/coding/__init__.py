@@ -137,7 +137,7 @@ class Coder:
                 continue
             tok = doc[i]
             verb = tok.head if tok.dep_ == "nsubj" else tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
-            if verb is None or verb.pos_ != "VERB" or any(p.code[:2] in _FORCE_OR_POSTURE for p in self.matcher._candidates(verb)):
+            if verb is None or verb.pos_ != "VERB" or any(p.code[:2] in _FORCE_OR_POSTURE for p in self.matcher.candidates(verb)):
                 continue
             out.append((gov.span, gov.actor))
         return out

@@ -233,7 +233,7 @@ class ActorResolver:
                 if head_hit.kind == "country":
                     actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
                 return Resolved(actor, span, how, actor.kind == "person")
-        if (head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not _acronym(head.text)
+        if (head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not acronym(head.text)
                 and not any(t.i in hits for t in tokens) and not self._sectors_in(tokens, head, hits, doc)):
             place = self._place(head)  # a bare place name, not "Pakistani Information Minister Sheikh Rashid"
             if place is not None and place.country:
@@ -530,7 +530,7 @@ def _np_span(tok: Token) -> Span:
     return Span(phrase.start_char, phrase.end_char, phrase.text)
 
 
-def _acronym(text: str) -> bool:
+def acronym(text: str) -> bool:
     """"CDU", "ZDF": organisations, never the places GeoNames lists under such alternate names."""
     return text.isupper() and len(text) <= 5
 

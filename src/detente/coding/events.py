@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .actors import acronym
 from .patterns import Pattern, PatternSet
 from .tables import data_path
 
@@ -163,7 +164,8 @@ class EventMatcher:
         self.patterns = patterns
         self.modality = modality
 
-    def _candidates(self, tok: Token) -> list[Pattern]:
+    def candidates(self, tok: Token) -> list[Pattern]:
+        """Patterns whose trigger and constraints fit the token, most specific first."""
         kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
         if kind is None:
             return []
@@ -251,8 +253,8 @@ class EventMatcher:
         verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"}
         dropped |= {m.trigger.i for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
         # "condemned the raid, saying it was illegal": the verb already says it
-        said = {_ROOT_FAMILY.get(m.pattern.code[:2], m.pattern.code[:2]) for m in found if not m.pattern.complement}
-        dropped |= {m.trigger.i for m in found if m.pattern.complement and _ROOT_FAMILY.get(m.pattern.code[:2], m.pattern.code[:2]) in said}
+        said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
+        dropped |= {m.trigger.i for m in found if m.pattern.complement and _family(m.pattern.code) in said}
         return [m for m in found if m.trigger.i not in dropped]
 
     def _matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
@@ -260,7 +262,7 @@ class EventMatcher:
         for tok in sent:
             if tok.pos_ == "NOUN" and _governing_verb(tok) in fired:
                 continue  # the verb already coded it: "launched an attack", "rejected the talks", "recalled ... in protest"
-            for pattern in self._candidates(tok):
+            for pattern in self.candidates(tok):
                 carriers = [v for v in _support_verbs(tok) if v.lemma_.lower() not in self.patterns.not_carriers] if pattern.kind == "noun" else []
                 sources = self._sources(pattern, tok, carriers, is_actor)
                 targets, open_target = self._targets(pattern, tok, carriers, is_actor)
@@ -282,6 +284,11 @@ class EventMatcher:
                 break
 
 
+def _family(code: str) -> str:
+    root = code[:2]
+    return _ROOT_FAMILY.get(root, root)
+
+
 def _doer_modifier(mod: Token) -> bool:
     """A modifier that names who acts: "Israeli air raids", "a government offensive", "a US strike" —
     but not a place, which is where or whom: "the Iraq invasion", "the Gaza blockade"."""
@@ -289,11 +296,7 @@ def _doer_modifier(mod: Token) -> bool:
         return False
     if mod.dep_ == "amod":
         return True
-    return mod.dep_ == "compound" and (mod.ent_type_ not in ("GPE", "LOC", "FAC") or _acronym(mod.text))
-
-
-def _acronym(text: str) -> bool:
-    return 2 <= len(text.replace(".", "")) <= 4 and text.replace(".", "").isupper()
+    return mod.dep_ == "compound" and (mod.ent_type_ not in ("GPE", "LOC", "FAC") or acronym(mod.text))
 
 
 def _complement(verb: Token) -> list[Token]:

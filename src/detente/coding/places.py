@@ -29,11 +29,11 @@ RULER_POPULATION = 100_000
 _STATE_WEIGHT = 500_000
 #: how many places of one name are kept, largest first, for disambiguation by the article's countries
 _CANDIDATES = 4
-#: prepositions that put an event somewhere
 #: nouns whose "of" phrase is the place: "the city of Najaf", "the east of Afghanistan", "the outskirts of Kabul"
 _PART_OF_PLACE = frozenset({"city", "town", "village", "province", "region", "district", "capital", "east", "west", "north",
                             "south", "northeast", "northwest", "southeast", "southwest", "centre", "center", "outskirts",
                             "suburbs", "heart", "part", "area"})
+#: prepositions that put an event somewhere
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on"})
 #: clause links the location of a governing clause carries over ("went to Kufa to protest": not this one)
 _SAME_PLACE = frozenset({"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "dobj", "pobj", "prep", "nsubjpass", "npadvmod"})
