@@ -137,3 +137,22 @@ def test_an_entity_listing_dates_gives_each_of_them(coder):
     text = "Castro has visited Brazil several times, most recently in September 1998, June 1999 and September 2001."
     found = [(e.text, e.date) for e in expressions(coder.nlp(text), date(2005, 2, 6))]
     assert ("September 1998", date(1998, 9, 1)) in found and ("June 1999", date(1999, 6, 1)) in found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # counted from the last day the story gave, not from the article date
+        ("He arrived in Oslo on Tuesday after being released from prison the day before.", [date(2006, 10, 31), date(2006, 10, 30)]),
+        ("The first report came out on May 27, 2003, and a final report three weeks later.", [date(2003, 5, 27), date(2003, 6, 16)]),
+        ("The troops crossed on August 8th, 2002, after an air strike on the 6th.", [date(2002, 8, 8), date(2002, 8, 6)]),
+        # a relative expression is not the anchor of the next one
+        ("Talks began on March 3, 2004; a deal came two days later and a second one a week later.",
+         [date(2004, 3, 3), date(2004, 3, 5), date(2004, 3, 8)]),
+        ("The attempt on October 25 last week failed.", [date(2006, 10, 25), date(2006, 10, 23)]),
+    ],
+)
+def test_expressions_counted_from_the_story_date(coder, text, expected):
+    from detente.coding.dates import expressions
+
+    assert [e.date for e in expressions(coder.nlp(text), BASE)] == expected

@@ -31,7 +31,7 @@ _HEDGE = re.compile(r"^(?:(?:in|on|at)\s+)?(?:as\s+(?:early|late|soon)\s+as\s+|(
 #: "May of this year", "June of last year": the year itself
 _OF_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", re.I)
 #: a list or range in one entity: "September 1998, June 1999 and January 2002", "between January and July 31, 2005"
-_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|to|until|through)\s+|^between\s+|^from\s+", re.I)
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|to|until|through)\s+|^between\s+|^from\s+|\s+(?=(?:last|this|next)\s+(?:week|month|year)\b)", re.I)
 _DAY_RANGE = re.compile(r"(\b[A-Za-z]{3,}\.?\s+\d{1,2})\s*[-–]\s*\d{1,2}\b|(?<=\b)(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[A-Za-z]{3,})")
 #: a date expression in these roles modifies a noun ("the 1953 overthrow") instead of dating the clause
 _NOUN_MODIFIER = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
@@ -43,6 +43,14 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(
     "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)} | {"thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "hundredth": 100}
 HISTORICAL_AFTER = timedelta(days=365)
+#: counted from the date the story last gave, not from the article date: "the day before", "three weeks later"
+_RELATIVE = re.compile(
+    r"^(?:the\s+(?:(?P<follow>following|next|previous)\s+(?P<unit1>day|week|month|year)|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))"
+    r"|(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?P<unit3>day|week|month|year)s?\s+(?P<dir3>before|after|earlier|later))$",
+    re.I,
+)
+_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)} | {"a": 1, "an": 1}
+_DAY_OF_MONTH = re.compile(r"^(\d{1,2})(st|nd|rd|th)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -136,12 +144,23 @@ def _nearest_year(day: date, base: date) -> date:
 
 
 def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
-    found = []
+    found: list[DateExpr] = []
+    counted: set[int] = set()  # relative expressions, which are not anchors for the next ones
     for ent in doc.ents:
-        # "Wednesday night" comes out as TIME: keep it when it names a day
-        if ent.label_ not in ("DATE", "TIME") or not _KEYWORDS.search(ent.text):
+        anchor = next((e.date for e in reversed(found) if e.precision == "day" and e.start not in counted), base)
+        if ent.label_ == "ORDINAL":  # "an air strike on the 6th" after "August 8th, 2002"
+            found += _day_of_anchor_month(ent, anchor)
+            counted.update(e.start for e in found[-1:])
             continue
-        if ent.label_ == "TIME" and not _DAY_WORDS.search(ent.text):
+        # "Wednesday night" comes out as TIME: keep it when it names a day
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        relative = _relative(ent, anchor)
+        if relative is not None:
+            found.append(relative)
+            counted.add(relative.start)
+            continue
+        if not _KEYWORDS.search(ent.text) or ent.label_ == "TIME" and not _DAY_WORDS.search(ent.text):
             continue
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if (before in ("for", "during", "over", "within", "since", "until") or _DURATION.search(ent.text)) and not _ANCHOR.search(ent.text):
@@ -152,6 +171,50 @@ def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
             continue
         found += _listed(ent, base)
     return found
+
+
+def _relative(ent, anchor: date | None) -> DateExpr | None:
+    """ "the day before", "three weeks later", "the following month": counted from ``anchor``, the last
+    day the story gave (else the article date). spaCy often leaves the direction word out of the entity."""
+    end = ent.end
+    if end < len(ent.doc) and ent.doc[end].lower_ in ("before", "after", "earlier", "later"):
+        end += 1
+    span = ent.doc[ent.start:end]
+    m = _RELATIVE.match(span.text)
+    if m is None or anchor is None:
+        return None
+    unit = (m.group("unit1") or m.group("unit2") or m.group("unit3")).lower()
+    if m.group("follow"):
+        steps = -1 if m.group("follow").lower() == "previous" else 1
+    else:
+        count = (m.group("count") or "1").lower()
+        steps = int(count) if count.isdigit() else _COUNTS[count]
+        if (m.group("dir2") or m.group("dir3")).lower() in ("before", "earlier"):
+            steps = -steps
+    if unit == "day":
+        when, precision = anchor + timedelta(days=steps), "day"
+    elif unit == "week":
+        when = anchor + timedelta(weeks=steps)
+        when, precision = when - timedelta(days=when.weekday()), "week"
+    elif unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + steps
+        when, precision = date(months // 12, months % 12 + 1, 1), "month"
+    else:
+        when, precision = date(anchor.year + steps, 1, 1), "year"
+    return DateExpr(span.root.i, span.start_char, span.end_char, span.text, when, precision)
+
+
+def _day_of_anchor_month(ent, anchor: date | None) -> list[DateExpr]:
+    """ "on the 6th": that day of the month the story is in."""
+    m = _DAY_OF_MONTH.match(ent.text)
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if m is None or anchor is None or before != "the" or ent.root.dep_ != "pobj" or ent.root.head.lower_ not in ("on", "by", "until"):
+        return []
+    try:
+        when = anchor.replace(day=int(m.group(1)))
+    except ValueError:
+        return []
+    return [DateExpr(ent.root.i, ent.start_char - 4, ent.end_char, f"the {ent.text}", when, "day")]
 
 
 def _listed(ent, base: date | None) -> list[DateExpr]:
