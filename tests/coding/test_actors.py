@@ -71,7 +71,32 @@ def test_a_surname_after_another_given_name_is_not_that_person(coder):
 
 def test_unknown_names_take_their_apposition(coder):
     got = _pairs(coder, "Tawfiq Tirawi, a top security official in the West Bank, accused Hamas.", date(2006, 1, 1))
-    assert any(s == "PSEGOV" and r == "11" for s, r, _ in got)
+    assert any(s == "PSECOP" and r == "11" for s, r, _ in got)  # "security official" is COP in sectors.csv
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Burma's military junta freed him.", "MMRGOVMIL"),  # the longer agent phrase names the head
+        ("The former Prime Minister of Japan said he would not run.", "JPNELI"),
+        ("White House press secretary Scott McClellan said so.", "USAGOV"),  # the metonym lends its sector
+        ("Pakistan's Defence Ministry denied it.", "PAKGOVMIL"),
+    ],
+)
+def test_agent_phrases(coder, text, code):
+    mentions = coder.code_text(text, date(2005, 6, 1)).mentions
+    assert code in {m.actor.code for m in mentions}
+
+
+def test_a_person_chosen_for_an_office_acts_in_it_before_taking_it(coder):
+    # Najib Mikati took office as Lebanon's prime minister on 2005-04-19; voted in on 2005-04-15
+    mention = coder.code_text("Najib Mikati said he will form a cabinet.", date(2005, 4, 16)).mentions[0]
+    assert mention.actor.code == "LBNGOV" and mention.resolution.endswith("designate")
+
+
+def test_a_country_as_a_party_is_its_government_but_not_as_a_place(coder):
+    codes = {(m.start, m.actor.code) for m in coder.code_text("Egypt provided the United States with a sample. Troops stayed in Iraq.", date(2005, 6, 1)).mentions}
+    assert {code for _, code in codes} >= {"EGYGOV", "USAGOV"} and "IRQGOV" not in {code for _, code in codes}
 
 
 def test_a_bomb_is_not_placed_by_the_city_it_went_off_in(coder):

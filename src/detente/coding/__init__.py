@@ -126,8 +126,9 @@ class Coder:
         return coded
 
     def _acting_states(self, doc, resolved: dict[int, Resolved]) -> list[tuple[Span, Actor]]:
-        """Countries named alone as the doer of a verb that is no act of force ("China passed a law", "proposed
-        by the US"): their governments, when the conventions say so (docs/coding-guidelines.md §2)."""
+        """Countries named alone as a party to what is done, other than by force ("China passed a law", "urged
+        China to reconsider", "proposed by the US", "a complaint against the U.S."): their governments, when the
+        conventions say so (docs/coding-guidelines.md §2). Places ("troops in Iraq") keep the country."""
         if not self.government_acts:
             return []
         out = []
@@ -136,8 +137,13 @@ class Coder:
             if gov is found:
                 continue
             tok = doc[i]
-            verb = tok.head if tok.dep_ == "nsubj" else tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "agent" else None
-            if verb is None or verb.pos_ != "VERB" or any(p.code[:2] in _FORCE_OR_POSTURE for p in self.matcher.candidates(verb)):
+            if tok.dep_ in _PARTY_ROLES:
+                verb = tok.head
+            elif tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ in _PARTY_PREPS):
+                verb = tok.head.head  # "proposed by the US", "a complaint against the U.S.", "talks with China"
+            else:
+                continue
+            if verb.pos_ not in ("VERB", "AUX", "NOUN") or any(p.code[:2] in _FORCE_OR_POSTURE for p in self.matcher.candidates(verb)):
                 continue
             out.append((gov.span, gov.actor))
         return out
@@ -290,6 +296,9 @@ _SAID = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
 _FORCE = frozenset({"18", "19", "20"})
 _FORCE_OR_POSTURE = _FORCE | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
+#: a country in these roles is a party to what is done, not where it happens
+_PARTY_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+_PARTY_PREPS = frozenset({"against", "with"})
 
 #: roots of acts only a government performs when a country is named alone: statements, appeals, intents,
 #: consultations, diplomatic cooperation, concessions, demands, disapproval, rejections, threats, cutting ties

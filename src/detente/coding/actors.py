@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -34,10 +34,17 @@ _STORY_SECTORS = frozenset({"MIL", "REB", "UAF", "CVL", "REF", "MED", "BUS", "ED
 _STEP_CONFIDENCE = {
     "pronoun": 0.8, "home": 0.75, "story": 0.6, "title": 0.9, "apposition": 0.85, "owner": 0.9, "place": 0.8,
     "located-in": 0.75, "person-table:out-of-office": 0.85, "person-table:former": 0.9, "person-table:default-code": 0.85,
+    "person-table:designate": 0.85,
     "person-table:no-office": 0.7, "and": 0.95, "from": 0.9, "in": 0.85, "of": 0.9, "at": 0.85,
 }
+#: how long before taking office a person already acts in it (elected, appointed, named)
+DESIGNATE_WINDOW = timedelta(days=31)
 #: agents that belong to the country a story is about when the text names none: "the government", "police"
 _DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "ELI", "SPY"})
+#: sectors of offices one can have held ("former minister", "ex-spy chief"), which then make an elite (ELI)
+_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
+#: a title with these words names someone who no longer holds the office
+_NOT_CURRENT = frozenset({"former", "ex", "then", "late", "previous"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
@@ -175,6 +182,10 @@ class ActorResolver:
             return Actor(code, _country(code), _sectors(code), person.name, None, person.kind), "person-table:default-code"
         if not person.offices:
             return Actor("---", None, (), person.name, None, "person"), "person-table:no-office"
+        upcoming = [o for o in person.offices if when and o.start and when < o.start <= when + DESIGNATE_WINDOW]
+        if upcoming:  # chosen, not yet sworn in: a prime minister-designate already acts for the government
+            office = upcoming[0]
+            return Actor(office.code, _country(office.code), _sectors(office.code), person.name, f"{office.role} (designate)", person.kind), "person-table:designate"
         # between two offices, the one held last so far ("Stoltenberg" in 2003: Norway's former prime minister,
         # not NATO's future secretary general)
         past = [o for o in person.offices if o.end and when and o.end < when]
@@ -251,6 +262,7 @@ class ActorResolver:
                 return owned and Resolved(owned.actor, span, f"owner:{owned.resolution}", owned.person_like)
         countries: list[tuple[str, str]] = []
         org: str | None = None
+        lent: str | None = None  # the sector of a metonym modifying the head
         seen_hits = set()
         for tok in tokens:
             hit = hits.get(tok.i)
@@ -260,18 +272,24 @@ class ActorResolver:
             if hit.kind == "person":
                 person = self.person(hit.key, doc[hit.start : hit.end].text, when)
                 actor, _ = self.person_actor(person, when)
-                if actor.country:
+                if person.kind != "person":  # a party, with its code on the day: "an NLD member", "the ruling TRT party"
+                    org = actor.code
+                elif actor.country:
                     countries.append((actor.country, f"person:{person.name}"))
             elif hit.kind == "org":
                 org = hit.key
             else:
                 code = hit.key
                 countries.append((code[:3], f"{hit.kind}:{doc[hit.start:hit.end].text}"))
+                if hit.kind == "metonym" and len(code) > 3:
+                    lent = lent or code[3:]  # "White House press secretary Scott McClellan": the White House's
         sectors = self._sectors_in(tokens, head, hits, doc)
         head_is_agent = bool(sectors) and sectors[0][1] == head.i
         if org and not head_is_agent:
             return Resolved(Actor(org, _country(org), _sectors(org), None, None, "org"), span, "org-table", False)
-        sector = _pick_sector([s for s, _ in sectors])
+        sector = _pick_sector([s for s, _ in sectors]) or lent
+        if sector and sector[:3] in _OFFICE_SECTORS and any(t.lower_ in _NOT_CURRENT and t.dep_ == "amod" for t in tokens):
+            sector = "ELI"  # "Former British defence minister Peter Kilfoyle": CAMEO's elites are former office holders
         if locate and not countries and not sector and not org:
             located = self._location(head, hits, when)
             if located is not None:
@@ -305,6 +323,8 @@ class ActorResolver:
     def _title(self, head: Token, hits: dict[int, NameHit]) -> str | None:
         """The kind of office an unnamed title names: "the (Iraqi) prime minister", "the US secretary of state"."""
         words = [c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod") and c.i not in hits]
+        if _NOT_CURRENT.intersection(words):  # "the former prime minister" is not today's
+            return None
         words.append(head.lemma_.lower())
         tail = [f"of {o.lemma_.lower()}" for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         for k in range(len(words)):
@@ -369,8 +389,9 @@ class ActorResolver:
         actor = resolved.actor
         if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors or resolved.foreign:
             return resolved
-        if actor.sectors[0] not in _DOMESTIC_SECTORS:
-            if actor.sectors[0] not in _STORY_SECTORS:
+        first = actor.sectors[0][:3]  # "GOVMED" (state television) is a government agent
+        if first not in _DOMESTIC_SECTORS:
+            if first not in _STORY_SECTORS:
                 return resolved
             # "troops", "rebels", "civilians" in a story about one country are most likely its own; a guess
             # that names the actor but never alone makes an event (see ``inferred_only``)
@@ -411,17 +432,22 @@ class ActorResolver:
         return Actor(hit.key, hit.key, (), None, None, "country"), f"country:{text}"
 
     def _sectors_in(self, tokens: list[Token], head: Token, hits: dict[int, NameHit], doc: Doc) -> list[tuple[str, int]]:
-        """Agent nouns in the phrase, the head's first, then modifiers nearest the head."""
-        found: list[tuple[str, int]] = []
-        indices = {t.i for t in tokens}
-        order = [head] + sorted((t for t in tokens if t.i != head.i), key=lambda t: abs(t.i - head.i))
-        for tok in order:
+        """Agent nouns in the phrase, the head's first, then modifiers nearest the head. A longer phrase names
+        the words it covers better than they do alone: "military junta", "former prime minister"."""
+        limit = max(t.i for t in tokens) + 1
+        matches = {}
+        for tok in tokens:
             if tok.i in hits and hits[tok.i].kind != "org":
                 continue
-            match = self.sector_at(doc, tok.i, max(indices) + 1)
+            match = self.sector_at(doc, tok.i, limit)
             if match:
-                found.append((match[0], tok.i))
-        return found
+                matches[tok.i] = match
+        covered = {i: start for start, (_, n) in matches.items() for i in range(start + 1, start + n)}
+        found = {}
+        for start, (sector, n) in matches.items():
+            if start not in covered:  # the covering phrase stands where the head is, if it covers it
+                found[head.i if start < head.i < start + n else start] = sector
+        return sorted(((s, i) for i, s in found.items()), key=lambda f: (f[1] != head.i, abs(f[1] - head.i)))
 
     def _with_sectors(self, actor, tokens, head, hits, doc, how):
         sectors = [s for s, i in self._sectors_in(tokens, head, hits, doc) if i != head.i]
