@@ -67,3 +67,16 @@ def test_a_statement_with_no_place_is_made_where_the_speaker_is(coder):
             "Indian officials met on Friday.\n\nPakistani President Asif Ali Zardari condemned the attack.")
     found = [p for p in _places(coder, text) if p[0] == "11"]
     assert found and found[0][2:] == ("PAK", "speaker")
+
+
+def test_an_event_with_no_place_takes_the_place_its_story_is_in(coder):
+    text = ("The minister spoke at a news conference in Lisbon on Friday. He said talks had gone well. "
+            "Earlier that day a meeting was held between him and an Australian general.")
+    meetings = [e for e in coder.code_text(text, date(2006, 6, 2)).events if e.trigger.text == "meeting"]
+    assert meetings and all(e.place is not None and e.place.name == "Lisbon" for e in meetings)
+
+
+def test_a_struck_village_is_finer_than_the_region_it_lies_in(coder):
+    text = "U.S. aircraft bombed the village of Chechal in the east of Afghanistan."
+    (bombing,) = coder.code_text(text, date(2005, 7, 4)).events
+    assert bombing.place.name == "Chechal" and bombing.place.country == "AFG"

@@ -155,17 +155,17 @@ class Coder:
                 quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
         root = match.pattern.code[:2]
+        sources = actor_at.each(match.sources, when.date)
+        targets = actor_at.each(match.targets, when.date)
         destinations: tuple = ()
         if root == "04":
             destinations = match.targets  # "visited Damascus": where it happened
-        elif root in _FORCE and not match.targets and match.pattern.kind == "verb":
-            # "bombed the village of Chechal": a struck place that is no actor is where it happened
+        elif root in _FORCE and all(t.actor.kind == "place" for t in targets) and match.pattern.kind == "verb":
+            # "bombed the village of Chechal": a struck place that is no actor (or stands for its country) is where it happened
             destinations = tuple(x for o in objects(match.trigger) for x in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children)))
         # an argument's modifiers are not the place either: "U.S. aircraft bombed ..." did not happen in the US
         arguments = frozenset(t.i for head in (*match.sources, *match.targets) for t in head.subtree if t.i <= head.i)
         where = places.for_event(sentence.index, match.trigger, arguments, destinations)
-        sources = actor_at.each(match.sources, when.date)
-        targets = actor_at.each(match.targets, when.date)
         speaker = sources[0].actor.country if sources else None
         if where is not None and where.origin == "story" and match.pattern.code[:2] in _SAID and speaker and speaker != where.place.country:
             where = places.country_level(speaker, "speaker")  # Pakistan condemning an attack in India speaks from Pakistan

@@ -106,6 +106,15 @@ class Located:
     origin: str  # clause | sentence | narrative | dateline | story
 
 
+#: how many sentences back an event with no place of its own looks for the place its story is in
+NARRATIVE_REACH = 3
+
+
+def _finer(place: Place, than: Place) -> bool:
+    """A place inside the country another names at country level only."""
+    return than.precision == "country" and place.precision != "country" and place.country == than.country
+
+
 class EventPlaces:
     """Where the events of one document happened."""
 
@@ -118,6 +127,7 @@ class EventPlaces:
         breaks = [m.start() for m in re.finditer("\n\n", self.text)]
         self.paragraph = [bisect_left(breaks, s.start_char) for s in self.sentences]
         self.located_sentences: dict[int, Located] = {}
+        self.sentence_places: dict[int, Located | None] = {}
         self.actors: frozenset[int] = frozenset()
         self.dateline = self._dateline()
 
@@ -127,16 +137,40 @@ class EventPlaces:
         before it in the paragraph, else the dateline, else (country level) the country the story is about. ``actors``
         are the event's argument tokens: "fired at Israel" names the target, not the place."""
         self.actors = actors
-        found = self._in_clause(trigger) or self._destination(destinations) or self._in_sentence(self.sentences[sentence_index])
+        found, destination = self._in_clause(trigger), self._destination(destinations)
+        if destination is not None and (found is None or _finer(destination.place, found.place)):
+            found = destination  # "bombed the village of Chechal in the east of Afghanistan": the village
+        found = found or self._in_sentence(self.sentences[sentence_index])
         if found is not None:
             self.located_sentences[sentence_index] = found
             return found
-        earlier = self.located_sentences.get(sentence_index - 1)
-        if earlier is not None and self.paragraph[sentence_index - 1] == self.paragraph[sentence_index]:
-            return Located(earlier.place, earlier.span, "narrative")  # the story goes on where the last sentence put it
+        earlier = self._narrative(sentence_index)
+        if earlier is not None:
+            return Located(earlier.place, earlier.span, "narrative")  # the story goes on where it was last put
         if self.dateline is not None or self.story_country is None:
             return self.dateline
         return self.country_level(self.story_country, "story")
+
+    def _narrative(self, sentence_index: int) -> Located | None:
+        """The place of the sentence before in the paragraph, if an event there has one; else, at most
+        ``NARRATIVE_REACH`` sentences back, a place in the story's country that an earlier sentence puts things
+        in ("at a news conference in Lisbon"), not a place a digression names ("kidnapped in Baghdad")."""
+        for back in range(sentence_index - 1, max(-1, sentence_index - 1 - NARRATIVE_REACH), -1):
+            if self.paragraph[back] != self.paragraph[sentence_index]:
+                return None
+            if back == sentence_index - 1 and back in self.located_sentences:
+                return self.located_sentences[back]
+            found = self.located_sentences.get(back) or self._placed_sentence(back)
+            if found is not None and self.story_country is not None and found.place.country == self.story_country:
+                return found
+        return None
+
+    def _placed_sentence(self, index: int) -> Located | None:
+        if index not in self.sentence_places:
+            actors, self.actors = self.actors, frozenset()
+            self.sentence_places[index] = self._in_sentence(self.sentences[index])
+            self.actors = actors
+        return self.sentence_places[index]
 
     def country_level(self, code: str, origin: str) -> Located:
         return Located(Place(self.country_names.get(code, code), code, feature="country", precision="country"), None, origin)
@@ -162,6 +196,8 @@ class EventPlaces:
             names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
             text = self.text[names[0].idx : tok.idx + len(tok)]
             place = self.lookup(text) or self.lookup(tok.text)
+            if place is None and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PART_OF_PLACE:
+                place = self._locality(tok, text, framed=True)  # "bombed the village of Chechal": a place the gazetteer lacks
             if place is not None:
                 return Located(place, Span(names[0].idx, tok.idx + len(tok), text), "clause")
         return None
@@ -198,10 +234,10 @@ class EventPlaces:
             return place, Span(start, obj.idx + len(obj), text)
         return None
 
-    def _locality(self, obj: Token, text: str) -> Place | None:
+    def _locality(self, obj: Token, text: str, framed: bool = False) -> Place | None:
         """A place name the gazetteer lacks ("in al-Ameriya", "in Baucau"): kept by name, in the country
-        the story is about, with no coordinates."""
-        if obj.pos_ != "PROPN" or obj.ent_type_ not in ("GPE", "LOC", "FAC") or self.story_country is None:
+        the story is about, with no coordinates. ``framed`` when the text says it is a place ("the village of")."""
+        if obj.pos_ != "PROPN" or not (framed or obj.ent_type_ in ("GPE", "LOC", "FAC")) or self.story_country is None:
             return None
         return Place(text, self.story_country, feature="locality", precision="locality")
 
