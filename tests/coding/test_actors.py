@@ -175,3 +175,13 @@ def test_a_country_acting_alone_is_its_government_but_not_when_it_fights(coder):
 def test_between_two_offices_a_person_is_a_former_holder_of_the_last(coder):
     events = coder.code_text("Jens Stoltenberg criticised Iran on Monday.", date(2003, 5, 5)).events
     assert [e.source_code for e in events] == ["NORELI"]  # PM 2000-2001 and again from 2005; NATO from 2014
+
+
+def test_a_subject_pronoun_prefers_the_last_subject(coder):
+    text = "Blockades were led by Evo Morales. Morales is an admirer of Fidel Castro and he says so."
+    assert [m.actor.code for m in coder.code_text(text, date(2005, 6, 8)).mentions if m.text == "he"] == ["BOLOPP"]
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_is_still_the_person_named_before(coder):
+    text = "Blockades were led by Evo Morales. Morales is an admirer of Fidel Castro."
+    assert [(m.actor.code, m.resolution) for m in coder.code_text(text, date(2005, 6, 8)).mentions if m.text == "Morales"] == [("BOLOPP", "same-name:Evo Morales")]

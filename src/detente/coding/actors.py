@@ -45,6 +45,7 @@ _DOMESTIC_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "ELI", 
 _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
 #: a title with these words names someone who no longer holds the office
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "previous"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
@@ -461,7 +462,7 @@ class ActorResolver:
         """Every actor mention in reading order; pronouns resolved to the last fitting one; domestic agents
         and titles with no country placed in the country the earlier sentences are about."""
         found: list[tuple[int, int, Resolved]] = []  # (token, sentence, resolution) in reading order
-        history: list[Resolved] = []
+        history: list[tuple[Resolved, Token]] = []
         named: dict[str, Resolved] = {}  # surnames of people named in full earlier in the article
         family: dict[str, Resolved] = {}  # their first names, taken as a family name only after "Mr." or a title
         homes = HomeCountries()
@@ -472,7 +473,8 @@ class ActorResolver:
                 continue
             if tok.pos_ == "PRON":
                 result = self.resolve_pronoun(tok, history)
-            elif tok.pos_ == "PROPN" and tok.i not in hits and (tok.text in named or (tok.text in family and self._after_honorific(tok))):
+            elif ((tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")  # the tagger reads "Morales is ..." as a noun
+                  and tok.i not in hits and (tok.text in named or (tok.text in family and self._after_honorific(tok)))):
                 earlier = named.get(tok.text) or family[tok.text]  # "Rakhimov" after "Bakhtiyor Rakhimov, a rebel leader"
                 result = Resolved(earlier.actor, _np_span(tok), f"same-name:{earlier.span.text}", True)
             else:
@@ -487,7 +489,7 @@ class ActorResolver:
             sentence = sentence_of(tok)
             homes.saw(sentence, result.actor.country)
             found.append((tok.i, sentence, result))
-            history.append(result)
+            history.append((result, tok))
         resolved_by_head: dict[int, Resolved] = {}
         mentions: list[Mention] = []
         for i, sentence, result in found:
@@ -496,21 +498,26 @@ class ActorResolver:
             mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution, result.confidence))
         return mentions, resolved_by_head, homes
 
-    def resolve_pronoun(self, tok: Token, history: list[Resolved]) -> Resolved | None:
+    def resolve_pronoun(self, tok: Token, history: list[tuple[Resolved, Token]]) -> Resolved | None:
+        """The last fitting actor; for a subject pronoun, the last fitting subject of this sentence or the one
+        before if there is one ("Morales is an admirer of Castro and he says ...": Morales)."""
         kind = self.pronouns.get(tok.lower_)
         if kind is None:
             return None
-        for earlier in reversed(history):
-            if earlier.span.start >= tok.idx:
-                continue
-            if kind == "person" and not earlier.person_like:
-                continue
-            if kind == "thing" and earlier.person_like:
-                continue
-            span = Span(tok.idx, tok.idx + len(tok), tok.text)
-            how = f"pronoun:{tok.lower_}->{earlier.actor.name or earlier.span.text}"
-            return Resolved(earlier.actor, span, how, earlier.person_like)
-        return None
+        fitting = [
+            (earlier, head) for earlier, head in reversed(history)
+            if earlier.span.start < tok.idx and not (kind == "person" and not earlier.person_like) and not (kind == "thing" and earlier.person_like)
+        ]
+        if not fitting:
+            return None
+        earlier = fitting[0][0]
+        if tok.dep_ in _SUBJECTS:
+            since = tok.sent.start if tok.sent.start == 0 else tok.doc[tok.sent.start - 1].sent.start
+            subject = next((e for e, head in fitting if head.i >= since and head.dep_ in _SUBJECTS), None)
+            earlier = subject or earlier
+        span = Span(tok.idx, tok.idx + len(tok), tok.text)
+        how = f"pronoun:{tok.lower_}->{earlier.actor.name or earlier.span.text}"
+        return Resolved(earlier.actor, span, how, earlier.person_like)
 
 
 class HomeCountries:
