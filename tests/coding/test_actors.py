@@ -185,3 +185,10 @@ def test_a_subject_pronoun_prefers_the_last_subject(coder):
 def test_a_surname_the_tagger_reads_as_a_noun_is_still_the_person_named_before(coder):
     text = "Blockades were led by Evo Morales. Morales is an admirer of Fidel Castro."
     assert [(m.actor.code, m.resolution) for m in coder.code_text(text, date(2005, 6, 8)).mentions if m.text == "Morales"] == [("BOLOPP", "same-name:Evo Morales")]
+
+
+def test_a_domestic_agent_belongs_to_the_country_the_sentence_before_is_about(coder):
+    text = ("The United States said the strike was lawful. The US military said so again. Washington denied it. "
+            "Pakistani intelligence officials said Pakistan had not been told. The Foreign Office lodged a protest.")
+    (office,) = [m for m in coder.code_text(text, date(2006, 1, 15)).mentions if m.text == "Foreign Office"]
+    assert office.actor.code == "PAKGOV"

@@ -521,8 +521,9 @@ class ActorResolver:
 
 
 class HomeCountries:
-    """The country an article has been about before each sentence: the one its earlier sentences
-    mention most (at least twice, and more than any other), else None."""
+    """The country an article has been about before each sentence: the one the sentence just before names
+    at least twice and alone, else the one its earlier sentences mention most (at least twice, and more than
+    any other), else None."""
 
     def __init__(self) -> None:
         self.by_sentence: dict[int, Counter[str]] = {}
@@ -534,6 +535,9 @@ class HomeCountries:
     def before(self, sentence: int) -> str | None:
         """The leader of the sentences before this one; in an article's opening, the leader of the whole
         article (of three sentences or more: a lone sentence is no story to take a country from)."""
+        last = self.by_sentence.get(sentence - 1, Counter())
+        if len(last) == 1 and sum(last.values()) >= 2:
+            return next(iter(last))  # the sentence just before is about one country: "Pakistani officials ..."
         earlier = self._leader(i for i in self.by_sentence if i < sentence)
         if earlier is None and len(self.by_sentence) >= 3:
             return self._leader(iter(self.by_sentence))
