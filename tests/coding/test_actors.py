@@ -192,3 +192,9 @@ def test_a_domestic_agent_belongs_to_the_country_the_sentence_before_is_about(co
             "Pakistani intelligence officials said Pakistan had not been told. The Foreign Office lodged a protest.")
     (office,) = [m for m in coder.code_text(text, date(2006, 1, 15)).mentions if m.text == "Foreign Office"]
     assert office.actor.code == "PAKGOV"
+
+
+def test_a_stance_towards_a_country_is_not_its_actor(coder):
+    mentions = coder.code_text("Pro-Syrian militias in Lebanon attacked anti-American protesters in Beirut.", date(2005, 4, 16)).mentions
+    codes = {m.text: m.actor.code for m in mentions}
+    assert codes["Pro-Syrian militias"] == "LBNUAF" and not codes.get("anti-American protesters", "").startswith("USA")

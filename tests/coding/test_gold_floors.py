@@ -26,7 +26,9 @@ FLOORS = {
     # plover/ignored 0.69 -> 0.68 and its extra-events ceiling 0.28 -> 0.29 with the subject-first pronoun rule
     # (2026-12-07): "they had taken hostage", "they rose up against", "they blew themselves up" now resolve to the
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)
-    "plover_gsr": {"root/ignored": 0.68, "quad/ignored": 0.73, "root/country": 0.34, "code/exact": 0.13, "plover/ignored": 0.68},
+    # quad 0.73 -> 0.72 (2026-12-07): "a prominent anti-Syria journalist has been killed" no longer makes the victim
+    # Syrian (SYRMED), which had matched the gold's QuadClass by accident; with no country, no event is coded
+    "plover_gsr": {"root/ignored": 0.68, "quad/ignored": 0.72, "root/country": 0.34, "code/exact": 0.13, "plover/ignored": 0.68},
 }
 MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.29, "petr2_gsr:news": 0.32, "own:heldout": 0.08, "own:dev": 0.09}
 

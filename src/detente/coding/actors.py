@@ -46,6 +46,7 @@ _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
 #: a title with these words names someone who no longer holds the office
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "previous"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_STANCE_PREFIXES = frozenset({"anti", "pro"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
@@ -267,7 +268,7 @@ class ActorResolver:
         seen_hits = set()
         for tok in tokens:
             hit = hits.get(tok.i)
-            if hit is None or hit in seen_hits or tok.i == head.i:
+            if hit is None or hit in seen_hits or tok.i == head.i or _stance(doc, hit.start):
                 continue
             seen_hits.add(hit)
             if hit.kind == "person":
@@ -550,6 +551,11 @@ class HomeCountries:
         top = counts.most_common(2)
         leads = bool(top) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
         return top[0][0] if leads else None
+
+
+def _stance(doc: Doc, start: int) -> bool:
+    """ "anti-Syrian opposition", "pro-Syrian militias": a stance towards a country, not its own actor."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
 
 
 def _entity_start(tok: Token) -> int:
