@@ -198,3 +198,15 @@ def test_a_stance_towards_a_country_is_not_its_actor(coder):
     mentions = coder.code_text("Pro-Syrian militias in Lebanon attacked anti-American protesters in Beirut.", date(2005, 4, 16)).mentions
     codes = {m.text: m.actor.code for m in mentions}
     assert codes["Pro-Syrian militias"] == "LBNUAF" and not codes.get("anti-American protesters", "").startswith("USA")
+
+
+@pytest.mark.parametrize(
+    "text,when,name",
+    [
+        ("The Iraqi interior minister said the police were loyal.", date(2006, 11, 2), "Jawad al-Bulani"),
+        ("The British Home Secretary disagreed.", date(2006, 11, 2), "John Reid"),
+        ("The US Treasury Secretary was silent.", date(2006, 11, 2), "Henry Paulson"),
+    ],
+)
+def test_interior_and_finance_titles_name_the_holder_on_the_day(coder, text, when, name):
+    assert name in {m.actor.name for m in coder.code_text(text, when).mentions}

@@ -119,6 +119,8 @@ class Person:
 _OFFICE_KINDS = (  # first match wins: "President of the Government of Spain" heads the government
     ("foreign", re.compile(r"foreign|external affairs|secretary of state\b(?! for)", re.I)),
     ("defence", re.compile(r"defen[cs]e", re.I)),
+    ("interior", re.compile(r"interior|internal affairs|\bhome (affairs|secretary|minister)\b|public security", re.I)),
+    ("finance", re.compile(r"\bfinance\b|exchequer|treasury", re.I)),
     ("head_of_government", re.compile(r"prime minister|premier|chancellor(?! of the exchequer)|president of the government|"
                                       r"head of government|chief executive|chairman of the council of ministers", re.I)),
     ("head_of_state", re.compile(r"^(president|king|queen|emir|sultan|supreme leader|head of state|grand duke|"
