@@ -81,6 +81,7 @@ def test_unknown_names_take_their_apposition(coder):
         ("The former Prime Minister of Japan said he would not run.", "JPNELI"),
         ("White House press secretary Scott McClellan said so.", "USAGOV"),  # the metonym lends its sector
         ("Pakistan's Defence Ministry denied it.", "PAKGOVMIL"),
+        ("Iran's state-run media said so.", "IRNGOVMED"),  # a hyphenated phrase as written
     ],
 )
 def test_agent_phrases(coder, text, code):

@@ -110,8 +110,9 @@ class ActorResolver:
             "metonym": tables.metonyms,
             "org": tables.organizations,
         }
-        self.max_sector_words = max((len(t.split()) for t in tables.sectors), default=1)
-        self.sector_first_words = frozenset(t.split()[0] for t in tables.sectors)  # a cheap test before building phrases
+        # in tokens: "state-run television" is four ("state", "-", "run", "television")
+        self.max_sector_words = max((len(t.replace("-", " - ").split()) for t in tables.sectors), default=1)
+        self.sector_first_words = frozenset(t.replace("-", " ").split()[0] for t in tables.sectors)  # a cheap test before building phrases
 
     # -- EntityRuler seed ------------------------------------------------------
     @staticmethod
@@ -223,12 +224,10 @@ class ActorResolver:
         if first.lemma_.lower() not in self.sector_first_words and first.lower_ not in self.sector_first_words:
             return None
         for n in range(min(self.max_sector_words, limit - i), 0, -1):
-            phrase = " ".join(t.lemma_.lower() for t in doc[i : i + n])
-            if phrase in self.tables.sectors:
-                return self.tables.sectors[phrase], n
-            surface = " ".join(t.lower_ for t in doc[i : i + n])
-            if surface in self.tables.sectors:
-                return self.tables.sectors[surface], n
+            words = doc[i : i + n]
+            for phrase in (" ".join(t.lemma_.lower() for t in words), " ".join(t.lower_ for t in words), words.text.lower()):
+                if phrase in self.tables.sectors:  # by lemma, by word, as written ("state-run media")
+                    return self.tables.sectors[phrase], n
         return None
 
     def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
