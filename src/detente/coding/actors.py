@@ -223,11 +223,17 @@ class ActorResolver:
         first = doc[i]
         if first.lemma_.lower() not in self.sector_first_words and first.lower_ not in self.sector_first_words:
             return None
+        sectors = self.tables.sectors
         for n in range(min(self.max_sector_words, limit - i), 0, -1):
             words = doc[i : i + n]
-            for phrase in (" ".join(t.lemma_.lower() for t in words), " ".join(t.lower_ for t in words), words.text.lower()):
-                if phrase in self.tables.sectors:  # by lemma, by word, as written ("state-run media")
-                    return self.tables.sectors[phrase], n
+            phrase = " ".join(t.lemma_.lower() for t in words)
+            if phrase in sectors:
+                return sectors[phrase], n
+            surface = " ".join(t.lower_ for t in words)
+            if surface in sectors:
+                return sectors[surface], n
+            if " - " in surface and words.text.lower() in sectors:  # as written: "state-run media"
+                return sectors[words.text.lower()], n
         return None
 
     def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
