@@ -211,3 +211,8 @@ def test_a_stance_towards_a_country_is_not_its_actor(coder):
 )
 def test_interior_and_finance_titles_name_the_holder_on_the_day(coder, text, when, name):
     assert name in {m.actor.name for m in coder.code_text(text, when).mentions}
+
+
+def test_police_act_at_home(coder):
+    text = "The businessman was arrested by police at a hotel in the Kenyan capital Nairobi."
+    assert "KENCOP" in {m.actor.code for m in coder.code_text(text, date(2006, 5, 20)).mentions}

@@ -47,6 +47,8 @@ _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "previous"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
+#: agents that act in their own country, so the place of their act gives it
+_AT_HOME_SECTORS = frozenset({"COP", "JUD", "LEG"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
@@ -304,7 +306,7 @@ class ActorResolver:
         if not countries and not sector:
             return self._by_apposition(head, span, hits, when)
         if not countries and sector and not org:
-            placed = self._placed_by_prep(head, sector, hits, when)
+            placed = self._placed_by_prep(head, sector, hits, when) or self._placed_by_clause(head, sector, hits)
             if placed is not None:
                 countries.append(placed)
         country = countries[0][0] if countries else None
@@ -373,6 +375,24 @@ class ActorResolver:
                 inner = self.resolve_np(obj, hits, when, locate=False)
                 if inner is not None and inner.actor.country:
                     return inner.actor.country, f"{prep.lower_}:{inner.span.text}"
+        return None
+
+    def _placed_by_clause(self, head: Token, sector: str, hits: dict[int, NameHit]) -> tuple[str, str] | None:
+        """A state agent acts at home: "arrested by police at a hotel in the Kenyan capital Nairobi" are Kenyan
+        police. Only for the doer of its clause, and only for agents that never act abroad (not troops)."""
+        if sector[:3] not in _AT_HOME_SECTORS:
+            return None
+        verb = head.head if head.dep_ in _SUBJECTS else head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for tok in prep.subtree:
+                hit = hits.get(tok.i)
+                if hit is not None and hit.kind == "country":
+                    return hit.key[:3], f"at:{tok.text}"
+                place = self._place(tok) if tok.pos_ == "PROPN" and hit is None else None
+                if place is not None and place.country:
+                    return place.country, f"at:{place.name}"
         return None
 
     def coordinated(self, resolved: Resolved, head: Token, hits: dict[int, NameHit]) -> list[Resolved]:
