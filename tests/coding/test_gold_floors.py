@@ -22,7 +22,9 @@ FLOORS = {
     "own:dev": {"root/ignored": 0.44, "quad/ignored": 0.50, "root/country": 0.19, "code/exact": 0.16},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.44, "code/exact": 0.19},  # 35 real wire sentences
-    "petr2_gsr": {"root/ignored": 0.53, "quad/ignored": 0.64, "root/country": 0.41, "code/exact": 0.25},
+    # code/exact 0.25 -> 0.24 with 112.evidence-against (detente-events 0.5.0): "presented evidence against Russia"
+    # is now coded 112 where the gold has 1124 (accuse of espionage), which the sentence does not say; root 0.53 -> 0.55
+    "petr2_gsr": {"root/ignored": 0.55, "quad/ignored": 0.66, "root/country": 0.44, "code/exact": 0.24},
     # plover/ignored 0.69 -> 0.68 and its extra-events ceiling 0.28 -> 0.29 with the subject-first pronoun rule
     # (2026-12-07): "they had taken hostage", "they rose up against", "they blew themselves up" now resolve to the
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)

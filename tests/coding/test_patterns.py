@@ -196,3 +196,10 @@ def test_a_verb_that_only_meets_an_event_noun_does_not_lend_its_subject(coder):
 def test_demands_intents_and_questions_in_what_is_said(coder, text, expected):
     events = coder.code_text(text, date(2005, 4, 1)).events
     assert expected in [(e.source_code, e.code, e.target_code, e.modality) for e in events]
+
+
+def test_presenting_evidence_against_a_country_accuses_it(coder):
+    from datetime import date
+
+    events = coder.code_text("The US presented evidence against Russia.", date(2015, 3, 1)).events
+    assert [(e.source.code[:3], e.target.code[:3], e.code) for e in events] == [("USA", "RUS", "112")]
