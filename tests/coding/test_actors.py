@@ -216,3 +216,8 @@ def test_interior_and_finance_titles_name_the_holder_on_the_day(coder, text, whe
 def test_police_act_at_home(coder):
     text = "The businessman was arrested by police at a hotel in the Kenyan capital Nairobi."
     assert "KENCOP" in {m.actor.code for m in coder.code_text(text, date(2006, 5, 20)).mentions}
+
+
+def test_a_singular_pronoun_is_not_a_plural_noun(coder):
+    text = "The Israeli military said protesters had thrown explosives, and it accused Hamas of using them as cover."
+    assert [m.actor.code for m in coder.code_text(text, date(2018, 5, 14)).mentions if m.text == "it"] == ["ISRMIL"]

@@ -47,6 +47,7 @@ _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "previous"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
+_SINGULAR_PRONOUNS = frozenset({"it", "its", "itself", "he", "him", "his", "himself", "she", "her", "herself"})
 #: agents that act in their own country, so the place of their act gives it
 _AT_HOME_SECTORS = frozenset({"COP", "JUD", "LEG"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -530,9 +531,11 @@ class ActorResolver:
         kind = self.pronouns.get(tok.lower_)
         if kind is None:
             return None
+        singular = tok.lower_ in _SINGULAR_PRONOUNS
         fitting = [
             (earlier, head) for earlier, head in reversed(history)
             if earlier.span.start < tok.idx and not (kind == "person" and not earlier.person_like) and not (kind == "thing" and earlier.person_like)
+            and not (singular and head.tag_ == "NNS" and head.ent_type_ != "PERSON")  # "it accused Hamas" is not the protesters
         ]
         if not fitting:
             return None
