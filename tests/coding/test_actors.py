@@ -221,3 +221,9 @@ def test_police_act_at_home(coder):
 def test_a_singular_pronoun_is_not_a_plural_noun(coder):
     text = "The Israeli military said protesters had thrown explosives, and it accused Hamas of using them as cover."
     assert [m.actor.code for m in coder.code_text(text, date(2018, 5, 14)).mentions if m.text == "it"] == ["ISRMIL"]
+
+
+def test_a_person_named_to_a_post_holds_it(coder):
+    text = "Nepal's King Gyanendra named Dan Bahadur Shahi as Home Minister. Nepal's cabinet met on Tuesday."
+    codes = {m.text: m.actor.code for m in coder.code_text(text, date(2005, 2, 3)).mentions}
+    assert codes["Dan Bahadur Shahi"].endswith("GOV") and not codes["Dan Bahadur Shahi"].startswith("IRN")

@@ -255,6 +255,7 @@ class ActorResolver:
                     actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
                 return Resolved(actor, span, how, actor.kind == "person")
         if (head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not acronym(head.text)
+                and not any(t.ent_type_ == "PERSON" for t in head.lefts if t.dep_ == "compound")  # "Dan Bahadur Shahi"
                 and not any(t.i in hits for t in tokens) and not self._sectors_in(tokens, head, hits, doc)):
             place = self._place(head)  # a bare place name, not "Pakistani Information Minister Sheikh Rashid"
             if place is not None and place.country:
@@ -358,11 +359,19 @@ class ActorResolver:
         return Resolved(actor, resolved.span, f"{resolved.resolution}+title:{office.role}", True)
 
     def _by_apposition(self, head: Token, span: Span, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
-        """An unknown name is what its apposition says it is: "John Pace, human rights chief for the UN"."""
+        """An unknown name is what its apposition says it is: "John Pace, human rights chief for the UN"; or,
+        for a person named to a post, the post: "named Dan Bahadur Shahi as Home Minister"."""
         for appos in (c for c in head.children if c.dep_ == "appos"):
             described = self.resolve_np(appos, hits, when, locate=False)
             if described is not None:
                 return Resolved(described.actor, span, f"apposition:{described.resolution}", True)
+        if head.ent_type_ != "PERSON" and not any(t.ent_type_ == "PERSON" for t in head.lefts if t.dep_ == "compound"):
+            return None
+        holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
+        for post in (o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"):
+            described = self.resolve_np(post, hits, when, locate=False)
+            if described is not None and described.actor.kind == "agent":
+                return Resolved(described.actor, span, f"as:{described.resolution}", True)
         return None
 
     def _placed_by_prep(self, head: Token, sector: str, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
