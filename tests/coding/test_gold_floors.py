@@ -107,7 +107,7 @@ def test_second_coder_file_matches_the_gold():
 # dates_places_README.md). Measured floors; the targets are 0.92 / 0.85 (actors), 0.95 (dates),
 # 0.85 exact day and 0.90 / 0.75 country / city (event places).
 CONTEXT_FLOORS = {
-    "actor_gold.jsonl": {"country": 0.89, "sector": 0.85},
+    "actor_gold.jsonl": {"country": 0.90, "sector": 0.85},
     "date_gold.jsonl": {"normalised": 0.95},
     # "(found events)" measures are conditional on the coder finding the event; detente-events@0.4.0 found one
     # more (evt-0028, "bombing ... late last week", whose day only the next sentence gives), so the date measure
