@@ -80,3 +80,9 @@ def test_a_struck_village_is_finer_than_the_region_it_lies_in(coder):
     text = "U.S. aircraft bombed the village of Chechal in the east of Afghanistan."
     (bombing,) = coder.code_text(text, date(2005, 7, 4)).events
     assert bombing.place.name == "Chechal" and bombing.place.country == "AFG"
+
+
+@pytest.mark.parametrize("where,city", [("the Romanian capital", "Bucharest"), ("Kenya's capital", "Nairobi"), ("the Iraqi capital", "Baghdad")])
+def test_a_country_s_capital_is_its_capital_city(coder, where, city):
+    events = coder.code_text(f"Protesters clashed with police in {where} on Sunday.", date(2005, 1, 1)).events
+    assert events and all(e.place.name == city and e.place.precision == "city" for e in events)

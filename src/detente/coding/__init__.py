@@ -59,6 +59,7 @@ class Coder:
         self.gazetteer = load_gazetteer()
         # country names (not demonyms) → ISO3, and ISO3 → the table's name, for event places
         self.country_names = {n: c for n, c in self.tables.countries.items() if n not in self.tables.demonyms}
+        self.demonym_codes = {n: c for n, c in self.tables.countries.items() if n in self.tables.demonyms}
         self.country_name_of: dict[str, str] = {}
         for name, code in self.country_names.items():
             self.country_name_of.setdefault(code, name)
@@ -110,7 +111,7 @@ class Coder:
             return coded
         dates = SentenceDates(doc, article.date)
         prefer = frozenset(m.actor.country for m in coded.mentions if m.actor.country)
-        places = EventPlaces(self.gazetteer, doc, self.country_names, self.country_name_of, prefer, homes.before(len(sents)))
+        places = EventPlaces(self.gazetteer, doc, self.country_names, self.country_name_of, prefer, homes.before(len(sents)), self.demonym_codes)
         seen: set[str] = set()
 
         def is_actor(tok) -> bool:

