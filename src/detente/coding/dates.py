@@ -15,6 +15,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
+
 _KEYWORDS = re.compile(
     r"\b(yesterday|today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|mar(ch)?|"
     r"apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|\d{4}|ago|last|next|this|earlier|week|month|year)\b",
@@ -262,7 +264,7 @@ class SentenceDates:
         exprs = expressions(doc, article_date)
         current: DateExpr | None = None
         paragraph_of_prev = -1
-        breaks = [m.start() for m in re.finditer("\n\n", doc.text)]
+        breaks = [m.start() for m in re.finditer("\n\n", text_of(doc))]
         for index, sent in enumerate(doc.sents):
             paragraph = bisect_left(breaks, sent.start_char)
             if paragraph != paragraph_of_prev:

