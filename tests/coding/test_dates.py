@@ -156,3 +156,10 @@ def test_expressions_counted_from_the_story_date(coder, text, expected):
     from detente.coding.dates import expressions
 
     assert [e.date for e in expressions(coder.nlp(text), BASE)] == expected
+
+
+def test_an_ordinal_that_is_no_day_leaves_the_story_date_alone(coder):
+    from detente.coding.dates import expressions
+
+    text = "Talks began on March 3, 2004, for the second time, and a deal came two days later."
+    assert [e.date for e in expressions(coder.nlp(text), BASE)] == [date(2004, 3, 3), date(2004, 3, 5)]

@@ -479,7 +479,7 @@ class ActorResolver:
             match = self.sector_at(doc, tok.i, limit)
             if match:
                 matches[tok.i] = match
-        covered = {i: start for start, (_, n) in matches.items() for i in range(start + 1, start + n)}
+        covered = {i for start, (_, n) in matches.items() for i in range(start + 1, start + n)}
         found = {}
         for start, (sector, n) in matches.items():
             if start not in covered:  # the covering phrase stands where the head is, if it covers it
@@ -541,18 +541,21 @@ class ActorResolver:
         if kind is None:
             return None
         singular = tok.lower_ in _SINGULAR_PRONOUNS
-        fitting = [
-            (earlier, head) for earlier, head in reversed(history)
-            if earlier.span.start < tok.idx and not (kind == "person" and not earlier.person_like) and not (kind == "thing" and earlier.person_like)
-            and not (singular and head.tag_ == "NNS" and head.ent_type_ != "PERSON")  # "it accused Hamas" is not the protesters
-        ]
-        if not fitting:
+        as_subject = tok.dep_ in _SUBJECTS
+        since = (tok.sent.start if tok.sent.start == 0 else tok.doc[tok.sent.start - 1].sent.start) if as_subject else 0
+        earlier = None
+        for candidate, head in reversed(history):  # reading order backwards: the first fitting one is the last named
+            if (candidate.span.start >= tok.idx or (kind == "person" and not candidate.person_like) or (kind == "thing" and candidate.person_like)
+                    or (singular and head.tag_ == "NNS" and head.ent_type_ != "PERSON")):  # "it accused Hamas" is not the protesters
+                continue
+            earlier = earlier or candidate
+            if not as_subject or head.i < since:
+                break
+            if head.dep_ in _SUBJECTS:
+                earlier = candidate
+                break
+        if earlier is None:
             return None
-        earlier = fitting[0][0]
-        if tok.dep_ in _SUBJECTS:
-            since = tok.sent.start if tok.sent.start == 0 else tok.doc[tok.sent.start - 1].sent.start
-            subject = next((e for e, head in fitting if head.i >= since and head.dep_ in _SUBJECTS), None)
-            earlier = subject or earlier
         span = Span(tok.idx, tok.idx + len(tok), tok.text)
         how = f"pronoun:{tok.lower_}->{earlier.actor.name or earlier.span.text}"
         return Resolved(earlier.actor, span, how, earlier.person_like)

@@ -51,6 +51,7 @@ _RELATIVE = re.compile(
     r"|(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?P<unit3>day|week|month|year)s?\s+(?P<dir3>before|after|earlier|later))$",
     re.I,
 )
+_DIRECTIONS = frozenset({"before", "after", "earlier", "later"})
 _COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)} | {"a": 1, "an": 1}
 _DAY_OF_MONTH = re.compile(r"^(\d{1,2})(st|nd|rd|th)$", re.I)
 
@@ -151,8 +152,9 @@ def expressions(doc: Doc, base: date | None) -> list[DateExpr]:
     for ent in doc.ents:
         anchor = next((e.date for e in reversed(found) if e.precision == "day" and e.start not in counted), base)
         if ent.label_ == "ORDINAL":  # "an air strike on the 6th" after "August 8th, 2002"
-            found += _day_of_anchor_month(ent, anchor)
-            counted.update(e.start for e in found[-1:])
+            days = _day_of_anchor_month(ent, anchor)
+            found += days
+            counted.update(e.start for e in days)
             continue
         # "Wednesday night" comes out as TIME: keep it when it names a day
         if ent.label_ not in ("DATE", "TIME"):
@@ -179,7 +181,7 @@ def _relative(ent, anchor: date | None) -> DateExpr | None:
     """ "the day before", "three weeks later", "the following month": counted from ``anchor``, the last
     day the story gave (else the article date). spaCy often leaves the direction word out of the entity."""
     end = ent.end
-    if end < len(ent.doc) and ent.doc[end].lower_ in ("before", "after", "earlier", "later"):
+    if end < len(ent.doc) and ent.doc[end].lower_ in _DIRECTIONS:
         end += 1
     span = ent.doc[ent.start:end]
     m = _RELATIVE.match(span.text)
