@@ -163,3 +163,10 @@ def test_an_ordinal_that_is_no_day_leaves_the_story_date_alone(coder):
 
     text = "Talks began on March 3, 2004, for the second time, and a deal came two days later."
     assert [e.date for e in expressions(coder.nlp(text), BASE)] == [date(2004, 3, 3), date(2004, 3, 5)]
+
+
+def test_the_story_goes_on_at_the_date_of_its_main_clause(coder):
+    text = ("The Romanian journalists arrived in Bucharest yesterday afternoon, after being set free two days ago. "
+            "They met President Traian Basescu.")
+    met = [e for e in coder.code_text(text, date(2005, 5, 24)).events if e.trigger.text == "met"]
+    assert met and all(e.date == date(2005, 5, 23) and e.date_origin == "narrative" for e in met)

@@ -82,6 +82,21 @@ def test_a_struck_village_is_finer_than_the_region_it_lies_in(coder):
     assert bombing.place.name == "Chechal" and bombing.place.country == "AFG"
 
 
+def test_a_struck_village_lies_in_the_country_its_clause_names(coder):
+    text = ("U.S. aircraft bombed the village of Chechal in the east of Afghanistan, said a governor. "
+            "The U.S. military said the U.S. team was still missing.")  # a story about the US, not Afghanistan
+    bombing = next(e for e in coder.code_text(text, date(2005, 7, 4)).events if e.trigger.text == "bombed")
+    assert bombing.place.name == "Chechal" and bombing.place.country == "AFG"
+
+
+def test_the_story_s_place_carries_over_several_sentences(coder):
+    text = ("The journalists arrived in Bucharest yesterday. They were greeted by their families in the Romanian capital. "
+            "Romanian officials were also there. The three were embraced by their families. "
+            "They were followed by a colleague. The journalists also embraced the President.")
+    embraced = [e for e in coder.code_text(text, date(2005, 5, 24)).events if e.trigger.text == "embraced"]
+    assert embraced and embraced[-1].place is not None and embraced[-1].place.name == "Bucharest"
+
+
 @pytest.mark.parametrize("where,city", [("the Romanian capital", "Bucharest"), ("Kenya's capital", "Nairobi"), ("the Iraqi capital", "Baghdad")])
 def test_a_country_s_capital_is_its_capital_city(coder, where, city):
     events = coder.code_text(f"Protesters clashed with police in {where} on Sunday.", date(2005, 1, 1)).events

@@ -37,6 +37,7 @@ _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+(?:and|to|until|through)\s+|^b
 _DAY_RANGE = re.compile(r"(\b[A-Za-z]{3,}\.?\s+\d{1,2})\s*[-–]\s*\d{1,2}\b|(?<=\b)(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[A-Za-z]{3,})")
 #: a date expression in these roles modifies a noun ("the 1953 overthrow") instead of dating the clause
 _NOUN_MODIFIER = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _THIS_PERIOD = re.compile(r"^this\s+(week|month|year)$", re.I)
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$", re.I)
@@ -275,9 +276,10 @@ class SentenceDates:
             self.narrative[index] = current
             mine = [e for e in exprs if sent.start <= e.root < sent.end]
             self.by_sentence[index] = mine
-            anchors = [e for e in mine if doc[e.root].dep_ not in _NOUN_MODIFIER]
+            anchors = [e for e in mine if not _modifies_noun(doc[e.root])]
             if anchors:  # "On November 1, 1963, ..." carries the story; "the 1953 overthrow" does not
-                current = anchors[-1]
+                main = [e for e in anchors if _in_main_clause(doc[e.root], sent.root)]
+                current = (main or anchors)[-1]  # "arrived yesterday, after being set free two days ago": yesterday
 
     def for_trigger(self, sentence_index: int, trigger: Token) -> EventDate:
         found = self._for_trigger(sentence_index, trigger)
@@ -309,6 +311,21 @@ class SentenceDates:
 
     def is_historical(self, when: date | None) -> bool:
         return bool(when and self.article_date and when < self.article_date - HISTORICAL_AFTER)
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """"the 1953 overthrow" dates a thing, not the story; "yesterday afternoon" is still a time."""
+    return tok.dep_ in _NOUN_MODIFIER and tok.head.lower_ not in _TIMES_OF_DAY
+
+
+def _in_main_clause(tok: Token, root: Token) -> bool:
+    """Whether the verb a token hangs from is the sentence's root or coordinated with it."""
+    node = tok.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node == root
 
 
 def _anniversary_years(trigger: Token) -> int:

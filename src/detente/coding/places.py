@@ -114,7 +114,7 @@ class Located:
 
 
 #: how many sentences back an event with no place of its own looks for the place its story is in
-NARRATIVE_REACH = 3
+NARRATIVE_REACH = 5
 
 
 def _finer(place: Place, than: Place) -> bool:
@@ -145,7 +145,8 @@ class EventPlaces:
         before it in the paragraph, else the dateline, else (country level) the country the story is about. ``actors``
         are the event's argument tokens: "fired at Israel" names the target, not the place."""
         self.actors = actors
-        found, destination = self._in_clause(trigger), self._destination(destinations)
+        found = self._in_clause(trigger)
+        destination = self._destination(destinations, found.place.country if found is not None else None)
         if destination is not None and (found is None or _finer(destination.place, found.place)):
             found = destination  # "bombed the village of Chechal in the east of Afghanistan": the village
         found = found or self._in_sentence(self.sentences[sentence_index])
@@ -198,14 +199,15 @@ class EventPlaces:
             node = node.head
         return None
 
-    def _destination(self, targets: tuple[Token, ...]) -> Located | None:
-        """Where a visit went: "visited Damascus", "arrived in Andijan" (the target is the place)."""
+    def _destination(self, targets: tuple[Token, ...], clause_country: str | None) -> Located | None:
+        """Where a visit went: "visited Damascus", "arrived in Andijan" (the target is the place). A struck village
+        the gazetteer lacks lies in the country the clause names ("in the east of Afghanistan"), else the story's."""
         for tok in targets:
             names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
             text = self.text[names[0].idx : tok.idx + len(tok)]
             place = self.lookup(text) or self.lookup(tok.text)
             if place is None and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PART_OF_PLACE:
-                place = self._locality(tok, text, framed=True)  # "bombed the village of Chechal": a place the gazetteer lacks
+                place = self._locality(tok, text, framed=True, country=clause_country)  # "bombed the village of Chechal"
             if place is not None:
                 return Located(place, Span(names[0].idx, tok.idx + len(tok), text), "clause")
         return None
@@ -251,12 +253,13 @@ class EventPlaces:
         code = next((c for c in codes if c and len(c) == 3), None)
         return self.gazetteer.capitals.get(code) if code else None
 
-    def _locality(self, obj: Token, text: str, framed: bool = False) -> Place | None:
+    def _locality(self, obj: Token, text: str, framed: bool = False, country: str | None = None) -> Place | None:
         """A place name the gazetteer lacks ("in al-Ameriya", "in Baucau"): kept by name, in the country
-        the story is about, with no coordinates. ``framed`` when the text says it is a place ("the village of")."""
-        if obj.pos_ != "PROPN" or not (framed or obj.ent_type_ in ("GPE", "LOC", "FAC")) or self.story_country is None:
+        the story is about (or ``country``), with no coordinates. ``framed`` when the text says it is a place ("the village of")."""
+        country = country or self.story_country
+        if obj.pos_ != "PROPN" or not (framed or obj.ent_type_ in ("GPE", "LOC", "FAC")) or country is None:
             return None
-        return Place(text, self.story_country, feature="locality", precision="locality")
+        return Place(text, country, feature="locality", precision="locality")
 
     def lookup(self, name: str) -> Place | None:
         """A region or territory of the alias index, else a country by name, else a city (preferring the
