@@ -227,3 +227,29 @@ def test_a_person_named_to_a_post_holds_it(coder):
     text = "Nepal's King Gyanendra named Dan Bahadur Shahi as Home Minister. Nepal's cabinet met on Tuesday."
     codes = {m.text: m.actor.code for m in coder.code_text(text, date(2005, 2, 3)).mentions}
     assert codes["Dan Bahadur Shahi"].endswith("GOV") and not codes["Dan Bahadur Shahi"].startswith("IRN")
+
+
+def test_a_person_named_to_a_post_in_apposition_holds_it(coder):
+    text = "President Askar Akayev appointed head of police in the city, Keneshbek Dushebayev, as new interior minister."
+    codes = {m.text: m.actor.code for m in coder.code_text(text, date(2005, 3, 25)).mentions}
+    assert codes["Keneshbek Dushebayev"].endswith("GOV")
+
+
+@pytest.mark.parametrize(
+    "text,when,title,name",
+    [
+        # a bare title is the last person named who held that office, even in a story about another country
+        ("British papers quoted Bush on Tony Blair. A Downing Street aide said the remark was one of the president's jokes.",
+         date(2005, 11, 22), "president", "George W. Bush"),
+        ('UN Secretary General Kofi Annan fired an official. "After a review, the Secretary General has decided," a spokesman said.',
+         date(2005, 6, 3), "Secretary General", "Kofi Annan"),
+    ],
+)
+def test_a_bare_title_is_the_last_person_named_in_that_office(coder, text, when, title, name):
+    titled = [m for m in coder.code_text(text, when).mentions if m.text.removesuffix("'s") == title]
+    assert titled and titled[-1].actor.name == name and titled[-1].resolution.startswith("title:")
+
+
+def test_plural_deputies_are_legislators_and_the_public_is_civilian(coder):
+    codes = {m.text: m.actor.code for m in coder.code_text("Ecuadorian deputies and the Ecuadorian public rejected the plan.", date(2005, 4, 21)).mentions}
+    assert codes["Ecuadorian deputies"] == "ECULEG" and codes["Ecuadorian public"] == "ECUCVL"

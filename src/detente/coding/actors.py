@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Mention, Span
 from .places import Gazetteer
-from .tables import ActorTables, Person, data_path
+from .tables import ActorTables, Person, data_path, office_kind
 
 #: sectors that override the sector of the head noun ("rebel army units" are rebels)
 _DOMINANT_SECTORS = ("REB", "INS", "OPP", "UAF", "CRM")
@@ -46,6 +46,8 @@ _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
 #: a title with these words names someone who no longer holds the office
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "previous"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: how the person a verb names to a post hangs from it ("named X as ...", "X was appointed as ...")
+_NAMED_ROLES = frozenset({"dobj", "nsubjpass", "npadvmod"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself", "he", "him", "his", "himself", "she", "her", "herself"})
 #: agents that act in their own country, so the place of their act gives it
@@ -367,7 +369,8 @@ class ActorResolver:
                 return Resolved(described.actor, span, f"apposition:{described.resolution}", True)
         if head.ent_type_ != "PERSON" and not any(t.ent_type_ == "PERSON" for t in head.lefts if t.dep_ == "compound"):
             return None
-        holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass") else [head]
+        named = head.head if head.dep_ == "appos" else head  # "appointed the police chief, Keneshbek Dushebayev, as ..."
+        holders = [head, named, named.head] if named.dep_ in _NAMED_ROLES else [head]
         for post in (o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"):
             described = self.resolve_np(post, hits, when, locate=False)
             if described is not None and described.actor.kind == "agent":
@@ -515,6 +518,8 @@ class ActorResolver:
                 result = Resolved(earlier.actor, _np_span(tok), f"same-name:{earlier.span.text}", True)
             else:
                 result = self.resolve_np(tok, hits, when)
+                if result is None or (result.title and not placed(result.actor)):
+                    result = self._last_holder(tok, hits, result, history) or result
             if result is None:
                 continue
             if result.person_like and tok.ent_type_ == "PERSON" and tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON":
@@ -533,6 +538,20 @@ class ActorResolver:
             resolved_by_head[i] = result
             mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution, result.confidence))
         return mentions, resolved_by_head, homes
+
+    def _last_holder(self, head: Token, hits: dict[int, NameHit], titled: Resolved | None,
+                     history: list[tuple[Resolved, Token]]) -> Resolved | None:
+        """A title with no country is the last person named who held that office: "the president" after
+        "Bush" is Bush, "the Secretary General" after "UN Secretary General Kofi Annan" is Annan."""
+        title = titled.title if titled is not None else self._title(head, hits)
+        if title is None:
+            return None
+        for candidate, _ in reversed(history):
+            role = candidate.actor.role
+            if candidate.actor.kind == "person" and role and office_kind(role) == title:
+                span = titled.span if titled is not None else _np_span(head)
+                return Resolved(candidate.actor, span, f"title:{span.text}->{candidate.actor.name}", True)
+        return None
 
     def resolve_pronoun(self, tok: Token, history: list[tuple[Resolved, Token]]) -> Resolved | None:
         """The last fitting actor; for a subject pronoun, the last fitting subject of this sentence or the one

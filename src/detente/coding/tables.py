@@ -117,6 +117,7 @@ class Person:
 
 
 _OFFICE_KINDS = (  # first match wins: "President of the Government of Spain" heads the government
+    ("secretary_general", re.compile(r"secretary[- ]general", re.I)),
     ("foreign", re.compile(r"foreign|external affairs|secretary of state\b(?! for)", re.I)),
     ("defence", re.compile(r"defen[cs]e", re.I)),
     ("interior", re.compile(r"interior|internal affairs|\bhome (affairs|secretary|minister)\b|public security", re.I)),
