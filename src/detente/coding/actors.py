@@ -528,7 +528,8 @@ class ActorResolver:
                 if first.i != tok.i:
                     family.setdefault(first.text, result)  # "Mr. Chen" after "Chen Shui-bian" (family name first)
             sentence = sentence_of(tok)
-            homes.saw(sentence, result.actor.country)
+            if not result.resolution.startswith("located-in:"):  # "the border in Afghanistan" names Afghanistan once
+                homes.saw(sentence, result.actor.country)
             found.append((tok.i, sentence, result))
             history.append((result, tok))
         resolved_by_head: dict[int, Resolved] = {}
