@@ -49,6 +49,11 @@ def test_coordinated_subjects_give_one_event_each(coder):
     assert ("FRAGOV", "11", "RUS") in got and ("DEUGOV", "11", "RUS") in got  # a country's condemnation is its government's
 
 
+def test_a_coordinated_actor_of_no_country_adds_no_event_of_its_own(coder):
+    got = _pairs(coder, "French Foreign Minister Michel Barnier and a group of deputies condemned Russia.", date(2004, 12, 1))
+    assert got == [("FRAGOV", "11", "RUS")]
+
+
 def test_passive_voice(coder):
     got = _pairs(coder, "Israel was condemned by Egypt on Monday.", date(2009, 1, 5))
     assert ("EGYGOV", "11", "ISR") in got
@@ -253,3 +258,20 @@ def test_a_bare_title_is_the_last_person_named_in_that_office(coder, text, when,
 def test_plural_deputies_are_legislators_and_the_public_is_civilian(coder):
     codes = {m.text: m.actor.code for m in coder.code_text("Ecuadorian deputies and the Ecuadorian public rejected the plan.", date(2005, 4, 21)).mentions}
     assert codes["Ecuadorian deputies"] == "ECULEG" and codes["Ecuadorian public"] == "ECUCVL"
+
+
+def test_civilians_and_armed_groups_belong_to_the_scene_not_to_the_story_s_main_actor(coder):
+    text = ("The US military said the US cordon was needed. US officials said the US would stay. "
+            "The US military kept the cordon around Sadr City while searching for a soldier abducted by Shiite militants.")
+    codes = {m.text: m.actor.code for m in coder.code_text(text, date(2006, 11, 2)).mentions}
+    assert codes["Shiite militants"] == "IRQUAF" and codes["Sadr City"] == "IRQ"
+
+
+def test_a_name_is_one_mention_at_its_root(coder):
+    mentions = coder.code_text("The government led by Bashar al-Assad needs to make reforms. Nouri al-Maliki spoke.", date(2005, 4, 27)).mentions
+    assert [m.text for m in mentions if m.actor.name in ("Bashar al-Assad", "Nouri al-Maliki")] == ["Bashar al-Assad", "Nouri al-Maliki"]
+
+
+def test_a_capital_after_its_head_lends_no_sector(coder):
+    codes = {m.text: m.actor.code for m in coder.code_text("Sadr City, a suburb of Baghdad, is quiet.", date(2006, 11, 2)).mentions}
+    assert codes["suburb of Baghdad"] == "IRQ"

@@ -104,7 +104,7 @@ class Coder:
                 sent_index[tok.i] = i
         hits = self.resolver.name_hits(doc)
         coded.mentions, resolved, homes = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
-        actor_at = self._actor_lookup(resolved, hits, lambda tok: homes.before(sent_index[tok.i]))
+        actor_at = self._actor_lookup(resolved, hits, lambda tok: (homes.before(sent_index[tok.i]), homes.scene(sent_index[tok.i])))
         coded.quotes = self._quotes(article, doc, actor_at, sent_index)
         coded.story_type = self.story_types.classify(doc, state_actor_mentions(coded.mentions))
         if coded.story_type != POLITICS:
@@ -156,8 +156,8 @@ class Coder:
                 quotes: list[Quote]) -> Iterator[Event]:
         when = dates.for_trigger(sentence.index, match.trigger)
         root = match.pattern.code[:2]
-        sources = actor_at.each(match.sources, when.date)
-        targets = actor_at.each(match.targets, when.date)
+        sources = _placed_conjuncts(actor_at.each(match.sources, when.date))
+        targets = _placed_conjuncts(actor_at.each(match.targets, when.date))
         destinations: tuple = ()
         if root == "04":
             destinations = match.targets  # "visited Damascus": where it happened
@@ -277,7 +277,8 @@ class _DocActors:
         key = (tok.i, when)
         if key not in self.cache:
             found = self.in_article.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, self.hits, when) or self.in_article.get(tok.i)
-            self.cache[key] = found and self.resolver.at_home(found, self.home_of(tok), when)
+            home, scene = self.home_of(tok)
+            self.cache[key] = found and self.resolver.at_home(found, home, when, scene)
         return self.cache[key]
 
     def each(self, heads, when: date | None) -> list[Resolved]:
@@ -330,6 +331,13 @@ def _in_government_roles(mentions: list[Mention], events: list[Event], acting: l
         actor = next((a for span, a in roles if span.start <= m.start and m.end <= span.end and m.actor.code == a.country), None)
         out.append(replace(m, actor=actor, resolution=f"{m.resolution}+government-act") if actor else m)
     return out
+
+
+def _placed_conjuncts(found: list[Resolved]) -> list[Resolved]:
+    """Of coordinated actors, those the text places: "Laurent Fabius and a group of deputies held talks" is one
+    event of Fabius's, not a second one of deputies of no country."""
+    placed_ones = [r for r in found if _has_country(r)]
+    return placed_ones or found
 
 
 def _has_country(resolved: Resolved | None) -> bool:

@@ -46,6 +46,11 @@ _OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY"})
 #: a title with these words names someone who no longer holds the office
 _NOT_CURRENT = frozenset({"former", "ex", "then", "late", "previous"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: agents of the place things happen rather than of the country the text is about
+_SCENE_SECTORS = frozenset({"CVL", "REB", "UAF", "REF"})
+_SCENE_PREPS = frozenset({"in", "at", "near"})
+#: how many sentences back the place that makes the scene may have been named
+SCENE_REACH = 3
 #: how the person a verb names to a post hangs from it ("named X as ...", "X was appointed as ...")
 _NAMED_ROLES = frozenset({"dobj", "nsubjpass", "npadvmod"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
@@ -53,6 +58,9 @@ _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself", "he", "him", "his", "hims
 #: agents that act in their own country, so the place of their act gives it
 _AT_HOME_SECTORS = frozenset({"COP", "JUD", "LEG"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
+#: words that make a person's name before them the name of a place or thing: "Sadr City", "Hariri airport"
+_NAMED_AFTER = frozenset({"city", "town", "square", "street", "avenue", "province", "district", "airport", "stadium",
+                          "bridge", "mosque", "university", "hospital", "dam", "port"})
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
 
@@ -147,8 +155,8 @@ class ActorResolver:
             text = doc[start:end].text
             if any_case:
                 text = self._any_case_key[text.lower()]
-            if kind == "person" and self._other_persons_name(doc, start, text):
-                continue
+            if kind == "person" and (self._other_persons_name(doc, start, text) or (end < len(doc) and doc[end].lower_ in _NAMED_AFTER)):
+                continue  # "John Pace" is not Peter Pace; "Sadr City" is no Sadr
             key = self.tables.person_names[text][0] if kind == "person" else self._lookup[kind][text]
             found.append(NameHit(start, end, kind, key))
         found.sort(key=lambda h: (-(h.end - h.start), h.start))
@@ -250,6 +258,8 @@ class ActorResolver:
         span = Span(phrase.start_char, phrase.end_char, phrase.text)
         head_hit = hits.get(head.i)
         if head_hit is not None:
+            phrase = doc[min(tokens[0].i, head_hit.start) : max(tokens[-1].i + 1, head_hit.end)]  # the whole name, however parsed
+            span = Span(phrase.start_char, phrase.end_char, phrase.text)
             resolved = self._from_hit(head_hit, doc, when)
             if resolved is not None:
                 actor, how = resolved
@@ -294,8 +304,8 @@ class ActorResolver:
             else:
                 code = hit.key
                 countries.append((code[:3], f"{hit.kind}:{doc[hit.start:hit.end].text}"))
-                if hit.kind == "metonym" and len(code) > 3:
-                    lent = lent or code[3:]  # "White House press secretary Scott McClellan": the White House's
+                if hit.kind == "metonym" and len(code) > 3 and tok.i < head.i:
+                    lent = lent or code[3:]  # "White House press secretary Scott McClellan" (not "a suburb of Baghdad")
         sectors = self._sectors_in(tokens, head, hits, doc)
         head_is_agent = bool(sectors) and sectors[0][1] == head.i
         if org and not head_is_agent:
@@ -424,12 +434,17 @@ class ActorResolver:
                     found.append(Resolved(actor, resolved.span, f"{resolved.resolution}+and:{other.text}", resolved.person_like))
         return found
 
-    def at_home(self, resolved: Resolved, home: str | None, when: date | None = None) -> Resolved:
-        """A domestic agent with no stated country ("the government", "police") is the home country's."""
+    def at_home(self, resolved: Resolved, home: str | None, when: date | None = None, scene: str | None = None) -> Resolved:
+        """A domestic agent with no stated country ("the government", "police") is the home country's; civilians
+        and armed groups are of the ``scene``, the country the text last put things in, when there is one."""
         actor = resolved.actor
-        if home is None or placed(actor) or actor.kind != "agent" or not actor.sectors or resolved.foreign:
+        if placed(actor) or actor.kind != "agent" or not actor.sectors or resolved.foreign:
             return resolved
         first = actor.sectors[0][:3]  # "GOVMED" (state television) is a government agent
+        if first in _SCENE_SECTORS and scene is not None:
+            home = scene  # "Shiite militants" in a story about the US in Baghdad are Iraqi
+        if home is None:
+            return resolved
         if first not in _DOMESTIC_SECTORS:
             if first not in _STORY_SECTORS:
                 return resolved
@@ -504,11 +519,13 @@ class ActorResolver:
         history: list[tuple[Resolved, Token]] = []
         named: dict[str, Resolved] = {}  # surnames of people named in full earlier in the article
         family: dict[str, Resolved] = {}  # their first names, taken as a family name only after "Mr." or a title
-        homes = HomeCountries()
+        homes = HomeCountries(single_sentence=sentence_of(doc[-1]) == 0 if len(doc) else True)
         for tok in doc:
-            if tok.pos_ not in _NP_HEAD_POS or tok.dep_ in ("compound", "flat"):
-                continue
-            if tok.i in hits and hits[tok.i].end - 1 != tok.i and doc[hits[tok.i].end - 1].head.i == tok.i:
+            hit = hits.get(tok.i)
+            if hit is not None and tok.i != _root_of(hit, doc):
+                continue  # one mention per name: not "Nouri", "al" and "-" as well when the parse splits it
+            misparsed = hit is not None and tok.head.pos_ in ("VERB", "AUX")  # "Bashar al-Assad needs": "Assad" as a compound of the verb
+            if tok.pos_ not in _NP_HEAD_POS or (tok.dep_ in ("compound", "flat") and not misparsed):
                 continue
             if tok.pos_ == "PRON":
                 result = self.resolve_pronoun(tok, history)
@@ -528,14 +545,15 @@ class ActorResolver:
                 if first.i != tok.i:
                     family.setdefault(first.text, result)  # "Mr. Chen" after "Chen Shui-bian" (family name first)
             sentence = sentence_of(tok)
-            if not result.resolution.startswith("located-in:"):  # "the border in Afghanistan" names Afghanistan once
-                homes.saw(sentence, result.actor.country)
+            homes.saw(sentence, result.actor.country)
+            if result.actor.country and (result.actor.kind == "place" or tok.i in hits and tok.head.lower_ in _SCENE_PREPS and tok.dep_ == "pobj"):
+                homes.saw_place(sentence, result.actor.country)
             found.append((tok.i, sentence, result))
             history.append((result, tok))
         resolved_by_head: dict[int, Resolved] = {}
         mentions: list[Mention] = []
         for i, sentence, result in found:
-            result = self.at_home(result, homes.before(sentence), when)
+            result = self.at_home(result, homes.before(sentence), when, homes.scene(sentence))
             resolved_by_head[i] = result
             mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution, result.confidence))
         return mentions, resolved_by_head, homes
@@ -586,12 +604,22 @@ class HomeCountries:
     at least twice and alone, else the one its earlier sentences mention most (at least twice, and more than
     any other), else None."""
 
-    def __init__(self) -> None:
+    def __init__(self, single_sentence: bool = False) -> None:
         self.by_sentence: dict[int, Counter[str]] = {}
+        self.places: list[tuple[int, str]] = []  # (sentence, country) of each place named, in reading order
+        self.single_sentence = single_sentence  # a lone sentence is no story: its agents keep "---"
 
     def saw(self, sentence: int, country: str | None) -> None:
         if country:
             self.by_sentence.setdefault(sentence, Counter())[country] += 1
+
+    def saw_place(self, sentence: int, country: str) -> None:
+        self.places.append((sentence, country))
+
+    def scene(self, sentence: int) -> str | None:
+        """The country of the last place named in this sentence or the ``SCENE_REACH`` before it."""
+        earlier = [country for i, country in self.places if sentence - SCENE_REACH <= i <= sentence]
+        return earlier[-1] if earlier and not self.single_sentence else None
 
     def before(self, sentence: int) -> str | None:
         """The leader of the sentences before this one; in an article's opening, the leader of the whole
@@ -605,12 +633,18 @@ class HomeCountries:
         return earlier
 
     def _leader(self, sentences) -> str | None:
+        """The country mentioned most (at least twice); between equals, the one the article named first."""
         counts: Counter[str] = Counter()
-        for i in sentences:
-            counts.update(self.by_sentence[i])
-        top = counts.most_common(2)
-        leads = bool(top) and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1])
-        return top[0][0] if leads else None
+        for i in sorted(sentences):
+            counts.update(self.by_sentence[i])  # a Counter keeps first-seen order, which most_common keeps for ties
+        top = counts.most_common(1)
+        return top[0][0] if top and top[0][1] >= 2 else None
+
+
+def _root_of(hit: NameHit, doc: Doc) -> int:
+    """The token a name hangs from the rest of the sentence by: the last one whose head is outside it."""
+    outside = [i for i in range(hit.start, hit.end) if doc[i].head.i == i or not hit.start <= doc[i].head.i < hit.end]
+    return outside[-1] if outside else hit.end - 1
 
 
 def _stance(doc: Doc, start: int) -> bool:
