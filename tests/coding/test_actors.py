@@ -193,6 +193,12 @@ def test_a_surname_the_tagger_reads_as_a_noun_is_still_the_person_named_before(c
     assert [(m.actor.code, m.resolution) for m in coder.code_text(text, date(2005, 6, 8)).mentions if m.text == "Morales"] == [("BOLOPP", "same-name:Evo Morales")]
 
 
+def test_a_capitalised_subject_the_tagger_reads_as_a_noun_is_the_person_named_before(coder):
+    text = "Blockades were led by Evo Morales. Morales in his own words, explain some of the motivations."
+    found = [m.actor.name for m in coder.code_text(text, date(2005, 3, 8)).mentions if m.text == "Morales"]
+    assert found == ["Evo Morales"]
+
+
 def test_a_domestic_agent_belongs_to_the_country_the_sentence_before_is_about(coder):
     text = ("The United States said the strike was lawful. The US military said so again. Washington denied it. "
             "Pakistani intelligence officials said Pakistan had not been told. The Foreign Office lodged a protest.")

@@ -101,3 +101,9 @@ def test_the_story_s_place_carries_over_several_sentences(coder):
 def test_a_country_s_capital_is_its_capital_city(coder, where, city):
     events = coder.code_text(f"Protesters clashed with police in {where} on Sunday.", date(2005, 1, 1)).events
     assert events and all(e.place.name == city and e.place.precision == "city" for e in events)
+
+
+def test_the_place_of_a_topic_is_not_where_it_was_discussed(coder):
+    text = "The Cuban foreign minister visited Brazil on Thursday. Roque and Amorim discussed the situation in Haiti."
+    discussed = [e for e in coder.code_text(text, date(2005, 2, 6)).events if e.trigger.text == "discussed"]
+    assert discussed and all(e.place is None or e.place.country != "HTI" for e in discussed)

@@ -166,6 +166,8 @@ class Coder:
             destinations = tuple(x for o in objects(match.trigger) for x in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children)))
         # an argument's modifiers are not the place either: "U.S. aircraft bombed ..." did not happen in the US
         arguments = frozenset(t.i for head in (*match.sources, *match.targets) for t in head.subtree if t.i <= head.i)
+        if root in _SAID or root == "04":  # "discussed the situation in Haiti": the topic's place, not where they talked
+            arguments |= {t.i for o in objects(match.trigger) if o not in match.targets for t in o.subtree}
         where = places.for_event(sentence.index, match.trigger, arguments, destinations)
         speaker = sources[0].actor.country if sources else None
         if where is not None and where.origin == "story" and match.pattern.code[:2] in _SAID and speaker and speaker != where.place.country:

@@ -529,7 +529,8 @@ class ActorResolver:
                 continue
             if tok.pos_ == "PRON":
                 result = self.resolve_pronoun(tok, history)
-            elif ((tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON")  # the tagger reads "Morales is ..." as a noun
+            elif ((tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (tok.dep_ in _SUBJECTS and tok.text[:1].isupper()))
+                  # the tagger reads "Morales is ..." and "Morales in his own words, explain ..." as a noun
                   and tok.i not in hits and (tok.text in named or (tok.text in family and self._after_honorific(tok)))):
                 earlier = named.get(tok.text) or family[tok.text]  # "Rakhimov" after "Bakhtiyor Rakhimov, a rebel leader"
                 result = Resolved(earlier.actor, _np_span(tok), f"same-name:{earlier.span.text}", True)
