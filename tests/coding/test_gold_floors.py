@@ -19,7 +19,7 @@ FLOORS = {
     # our own set (tests/gold/own_gold.jsonl), real news, 64% without events; held-out: never tuned on.
     # Re-pinned after the 15 coder A/B disagreements were adjudicated (the reference changed).
     "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.31, "root/country": 0.17, "code/exact": 0.14},
-    "own:dev": {"root/ignored": 0.44, "quad/ignored": 0.50, "root/country": 0.19, "code/exact": 0.16},
+    "own:dev": {"root/ignored": 0.44, "quad/ignored": 0.50, "root/country": 0.21, "code/exact": 0.16},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.44, "code/exact": 0.19},  # 35 real wire sentences
     # code/exact 0.25 -> 0.24 with 112.evidence-against (detente-events 0.5.0): "presented evidence against Russia"
@@ -105,14 +105,14 @@ def test_second_coder_file_matches_the_gold():
 
 # Who, when and where (offset-keyed gold written for detente; tests/gold/actor_gold_README.md and
 # dates_places_README.md). Measured floors; the targets are 0.92 / 0.85 (actors), 0.95 (dates),
-# 0.85 exact day and 0.90 / 0.75 country / city (event places).
+# 0.85 exact day and 0.90 / 0.75 country / city (event places): all met on the whole sets (2026-12-07).
 CONTEXT_FLOORS = {
-    "actor_gold.jsonl": {"country": 0.90, "sector": 0.85},
+    "actor_gold.jsonl": {"country": 0.92, "sector": 0.87},
     "date_gold.jsonl": {"normalised": 0.95},
     # "(found events)" measures are conditional on the coder finding the event; detente-events@0.4.0 found one
     # more (evt-0028, "bombing ... late last week", whose day only the next sentence gives), so the date measure
     # went 17/19 -> 17/20 with no found event losing its date; the floor follows the denominator, not a regression
-    "event_place_gold.jsonl": {"event found": 0.26, "date, exact day (found events)": 0.85, "place country (found events)": 0.93, "place city (found events)": 0.67},
+    "event_place_gold.jsonl": {"event found": 0.26, "date, exact day (found events)": 0.90, "place country (found events)": 0.97, "place city (found events)": 0.78},
 }
 
 
