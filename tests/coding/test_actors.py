@@ -281,3 +281,10 @@ def test_a_name_is_one_mention_at_its_root(coder):
 def test_a_capital_after_its_head_lends_no_sector(coder):
     codes = {m.text: m.actor.code for m in coder.code_text("Sadr City, a suburb of Baghdad, is quiet.", date(2006, 11, 2)).mentions}
     assert codes["suburb of Baghdad"] == "IRQ"
+
+
+def test_a_person_speaking_for_a_body_is_that_body(coder):
+    text = "John Pace, human rights chief for the United Nations mission in Iraq, condemned the US Armed Forces."
+    assert ("IGOUNO", "11", "USAMIL") in _pairs(coder, text, date(2005, 7, 27))
+    codes = {m.text: m.actor.code for m in coder.code_text("A spokesman for Hamas denied the report.", date(2006, 1, 1)).mentions}
+    assert codes["spokesman"] == "PSEREBHMS"

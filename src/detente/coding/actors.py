@@ -318,7 +318,7 @@ class ActorResolver:
             if located is not None:
                 return Resolved(Actor(located[0], located[0], (), None, None, "place"), span, located[1], False)
         if not countries and not sector:
-            return self._by_apposition(head, span, hits, when)
+            return self._speaking_for(head, span, hits, when) or self._by_apposition(head, span, hits, when)
         if not countries and sector and not org:
             placed = self._placed_by_prep(head, sector, hits, when) or self._placed_by_clause(head, sector, hits)
             if placed is not None:
@@ -369,6 +369,16 @@ class ActorResolver:
         office, person = held
         actor = Actor(office.code, _country(office.code), _sectors(office.code), person.name, office.role, "person")
         return Resolved(actor, resolved.span, f"{resolved.resolution}+title:{office.role}", True)
+
+    def _speaking_for(self, head: Token, span: Span, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
+        """A person noun "for" a body is that body: "a spokesman for Hamas", "human rights chief for the UN mission"."""
+        if head.lemma_.lower() not in self.person_nouns:
+            return None
+        for obj in (o for p in head.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children if o.dep_ == "pobj"):
+            body = self.resolve_np(obj, hits, when, locate=False)
+            if body is not None and placed(body.actor) and body.actor.kind != "person":
+                return Resolved(body.actor, span, f"for:{body.span.text}", True)
+        return None
 
     def _by_apposition(self, head: Token, span: Span, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
         """An unknown name is what its apposition says it is: "John Pace, human rights chief for the UN"; or,
