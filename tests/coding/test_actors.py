@@ -288,3 +288,11 @@ def test_a_person_speaking_for_a_body_is_that_body(coder):
     assert ("IGOUNO", "11", "USAMIL") in _pairs(coder, text, date(2005, 7, 27))
     codes = {m.text: m.actor.code for m in coder.code_text("A spokesman for Hamas denied the report.", date(2006, 1, 1)).mentions}
     assert codes["spokesman"] == "PSEREBHMS"
+
+
+def test_a_domestic_agent_stays_with_the_government_the_sentence_before_was_about(coder):
+    text = ("Pakistan condemned the strike. Pakistan summoned the US ambassador. "
+            "Foreign Office spokeswoman Tasnim Aslam said it was targeted from across the border in Afghanistan. "
+            "The Foreign Office lodged a formal complaint.")
+    offices = [m.actor.code for m in coder.code_text(text, date(2006, 1, 14)).mentions if m.text == "Foreign Office"]
+    assert offices == ["PAKGOV"]

@@ -104,7 +104,7 @@ class Coder:
                 sent_index[tok.i] = i
         hits = self.resolver.name_hits(doc)
         coded.mentions, resolved, homes = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
-        actor_at = self._actor_lookup(resolved, hits, lambda tok: (homes.before(sent_index[tok.i]), homes.scene(sent_index[tok.i])))
+        actor_at = self._actor_lookup(resolved, hits, lambda tok: (homes.home_for(sent_index[tok.i]), homes.scene(sent_index[tok.i])))
         coded.quotes = self._quotes(article, doc, actor_at, sent_index)
         coded.story_type = self.story_types.classify(doc, state_actor_mentions(coded.mentions))
         if coded.story_type != POLITICS:

@@ -556,7 +556,7 @@ class ActorResolver:
                 if first.i != tok.i:
                     family.setdefault(first.text, result)  # "Mr. Chen" after "Chen Shui-bian" (family name first)
             sentence = sentence_of(tok)
-            homes.saw(sentence, result.actor.country)
+            homes.saw(sentence, result.actor.country, named=not result.resolution.startswith("located-in:"))
             if result.actor.country and (result.actor.kind == "place" or tok.i in hits and tok.head.lower_ in _SCENE_PREPS and tok.dep_ == "pobj"):
                 homes.saw_place(sentence, result.actor.country)
             found.append((tok.i, sentence, result))
@@ -564,7 +564,9 @@ class ActorResolver:
         resolved_by_head: dict[int, Resolved] = {}
         mentions: list[Mention] = []
         for i, sentence, result in found:
-            result = self.at_home(result, homes.before(sentence), when, homes.scene(sentence))
+            result = self.at_home(result, homes.home_for(sentence), when, homes.scene(sentence))
+            if "+home:" in result.resolution:
+                homes.placed_at_home(sentence, result.actor.country)
             resolved_by_head[i] = result
             mentions.append(Mention(article_id, sentence, result.span.start, result.span.end, result.span.text, result.actor, result.resolution, result.confidence))
         return mentions, resolved_by_head, homes
@@ -619,10 +621,15 @@ class HomeCountries:
         self.by_sentence: dict[int, Counter[str]] = {}
         self.places: list[tuple[int, str]] = []  # (sentence, country) of each place named, in reading order
         self.single_sentence = single_sentence  # a lone sentence is no story: its agents keep "---"
+        self.homes_used: dict[int, str] = {}  # the home country given to each sentence's domestic agents
+        self.named: dict[int, Counter[str]] = {}  # the countries each sentence names itself
 
-    def saw(self, sentence: int, country: str | None) -> None:
+    def saw(self, sentence: int, country: str | None, named: bool = True) -> None:
+        """``named``: the mention names the country itself, not a thing placed in it ("the border in Afghanistan")."""
         if country:
             self.by_sentence.setdefault(sentence, Counter())[country] += 1
+            if named:
+                self.named.setdefault(sentence, Counter())[country] += 1
 
     def saw_place(self, sentence: int, country: str) -> None:
         self.places.append((sentence, country))
@@ -631,6 +638,21 @@ class HomeCountries:
         """The country of the last place named in this sentence or the ``SCENE_REACH`` before it."""
         earlier = [country for i, country in self.places if sentence - SCENE_REACH <= i <= sentence]
         return earlier[-1] if earlier and not self.single_sentence else None
+
+    def placed_at_home(self, sentence: int, country: str | None) -> None:
+        if country:
+            self.homes_used[sentence] = country
+
+    def home_for(self, sentence: int) -> str | None:
+        """The home of a domestic agent: the country the sentence just before names twice and alone, else the
+        home its own domestic agents had (the story stays with one government: "Foreign Office spokeswoman
+        Tasnim Aslam said ... The Foreign Office issued a statement"), else the article's leader so far."""
+        last = self.named.get(sentence - 1, Counter())
+        if len(last) == 1 and sum(last.values()) >= 2:
+            return next(iter(last))
+        if sentence - 1 in self.homes_used:
+            return self.homes_used[sentence - 1]
+        return self.before(sentence)
 
     def before(self, sentence: int) -> str | None:
         """The leader of the sentences before this one; in an article's opening, the leader of the whole
