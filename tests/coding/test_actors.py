@@ -261,6 +261,11 @@ def test_a_bare_title_is_the_last_person_named_in_that_office(coder, text, when,
     assert titled and titled[-1].actor.name == name and titled[-1].resolution.startswith("title:")
 
 
+def test_an_event_s_titled_argument_is_the_person_the_mention_names(coder):
+    got = _pairs(coder, "British papers quoted Bush on Tony Blair. The president criticised Blair on Monday.", date(2005, 11, 22))
+    assert got == [("USAGOV", "11", "GBRGOV")]
+
+
 def test_plural_deputies_are_legislators_and_the_public_is_civilian(coder):
     codes = {m.text: m.actor.code for m in coder.code_text("Ecuadorian deputies and the Ecuadorian public rejected the plan.", date(2005, 4, 21)).mentions}
     assert codes["Ecuadorian deputies"] == "ECULEG" and codes["Ecuadorian public"] == "ECUCVL"

@@ -149,8 +149,8 @@ class Coder:
             out.append((gov.span, gov.actor))
         return out
 
-    def _actor_lookup(self, resolved: dict[int, Resolved], hits, home_of) -> "_DocActors":
-        return _DocActors(self.resolver, resolved, hits, home_of)
+    def _actor_lookup(self, resolved: dict[int, Resolved], hits, home_and_scene) -> "_DocActors":
+        return _DocActors(self.resolver, resolved, hits, home_and_scene)
 
     def _events(self, article: Article, sentence: Sentence, match: Match, actor_at, dates: SentenceDates, places: EventPlaces,
                 quotes: list[Quote]) -> Iterator[Event]:
@@ -269,17 +269,21 @@ class _DocActors:
     pronouns from the article's coreference, noun phrases with the office held on that date,
     domestic agents with no country placed in the country the article is about."""
 
-    def __init__(self, resolver: ActorResolver, in_article: dict[int, Resolved], hits, home_of):
+    def __init__(self, resolver: ActorResolver, in_article: dict[int, Resolved], hits, home_and_scene):
         # the article-level resolution (pronouns, surnames named in full earlier), used where a noun
         # phrase alone says nothing
-        self.resolver, self.in_article, self.hits, self.home_of = resolver, in_article, hits, home_of
+        self.resolver, self.in_article, self.hits, self.home_and_scene = resolver, in_article, hits, home_and_scene
         self.cache: dict[tuple[int, date | None], Resolved | None] = {}
 
     def __call__(self, tok, when: date | None) -> Resolved | None:
         key = (tok.i, when)
         if key not in self.cache:
-            found = self.in_article.get(tok.i) if tok.pos_ == "PRON" else self.resolver.resolve_np(tok, self.hits, when) or self.in_article.get(tok.i)
-            home, scene = self.home_of(tok)
+            in_article = self.in_article.get(tok.i)
+            if tok.pos_ == "PRON" or (in_article is not None and in_article.resolution.startswith("title:")):
+                found = in_article  # what only the article says: "he", "the president" after "Bush"
+            else:
+                found = self.resolver.resolve_np(tok, self.hits, when) or in_article
+            home, scene = self.home_and_scene(tok)
             self.cache[key] = found and self.resolver.at_home(found, home, when, scene)
         return self.cache[key]
 
