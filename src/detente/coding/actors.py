@@ -613,9 +613,9 @@ class ActorResolver:
 
 
 class HomeCountries:
-    """The country an article has been about before each sentence: the one the sentence just before names
-    at least twice and alone, else the one its earlier sentences mention most (at least twice, and more than
-    any other), else None."""
+    """Where an article is, sentence by sentence: the country it has been about (``before``, ``home_for``,
+    for domestic agents and the story's place) and the country of the last place it named (``scene``, for
+    civilians and armed groups)."""
 
     def __init__(self, single_sentence: bool = False) -> None:
         self.by_sentence: dict[int, Counter[str]] = {}
@@ -655,8 +655,9 @@ class HomeCountries:
         return self.before(sentence)
 
     def before(self, sentence: int) -> str | None:
-        """The leader of the sentences before this one; in an article's opening, the leader of the whole
-        article (of three sentences or more: a lone sentence is no story to take a country from)."""
+        """The country the sentence just before names at least twice and alone, else the leader of the sentences
+        before this one; in an article's opening, the leader of the whole article (of three sentences or more:
+        a lone sentence is no story to take a country from)."""
         last = self.by_sentence.get(sentence - 1, Counter())
         if len(last) == 1 and sum(last.values()) >= 2:
             return next(iter(last))  # the sentence just before is about one country: "Pakistani officials ..."
