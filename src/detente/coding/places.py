@@ -136,7 +136,6 @@ class EventPlaces:
         self.paragraph = [bisect_left(breaks, s.start_char) for s in self.sentences]
         self.located_sentences: dict[int, Located] = {}
         self.sentence_places: dict[int, Located | None] = {}
-        self.actors: frozenset[int] = frozenset()
         self.dateline = self._dateline()
 
     def for_event(self, sentence_index: int, trigger: Token, actors: frozenset[int] = frozenset(),
@@ -144,12 +143,11 @@ class EventPlaces:
         """The clause's own place, else a place the sentence puts things in, else the place of the sentence
         before it in the paragraph, else the dateline, else (country level) the country the story is about. ``actors``
         are the event's argument tokens: "fired at Israel" names the target, not the place."""
-        self.actors = actors
-        found = self._in_clause(trigger)
+        found = self._in_clause(trigger, actors)
         destination = self._destination(destinations, found.place.country if found is not None else None)
         if destination is not None and (found is None or _finer(destination.place, found.place)):
             found = destination  # "bombed the village of Chechal in the east of Afghanistan": the village
-        found = found or self._in_sentence(self.sentences[sentence_index])
+        found = found or self._in_sentence(self.sentences[sentence_index], actors)
         if found is not None:
             self.located_sentences[sentence_index] = found
             return found
@@ -176,22 +174,20 @@ class EventPlaces:
 
     def _placed_sentence(self, index: int) -> Located | None:
         if index not in self.sentence_places:
-            actors, self.actors = self.actors, frozenset()
-            self.sentence_places[index] = self._in_sentence(self.sentences[index])
-            self.actors = actors
+            self.sentence_places[index] = self._in_sentence(self.sentences[index], frozenset())
         return self.sentence_places[index]
 
     def country_level(self, code: str, origin: str) -> Located:
         return Located(Place(self.country_names.get(code, code), code, feature="country", precision="country"), None, origin)
 
-    def _in_clause(self, trigger: Token) -> Located | None:
+    def _in_clause(self, trigger: Token, actors: frozenset[int]) -> Located | None:
         for obj in (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")):  # "attacked a checkpoint in Kufa"
-            found = self._locative_child(obj)
+            found = self._locative_child(obj, actors)
             if found is not None:
                 return Located(found[0], found[1], "clause")
         node = trigger
         for _ in range(6):
-            found = self._locative_child(node)
+            found = self._locative_child(node, actors)
             if found is not None:
                 return Located(found[0], found[1], "clause")
             if node.dep_ not in _SAME_PLACE or node.head.i == node.i:
@@ -212,24 +208,25 @@ class EventPlaces:
                 return Located(place, Span(names[0].idx, tok.idx + len(tok), text), "clause")
         return None
 
-    def _in_sentence(self, sent) -> Located | None:
+    def _in_sentence(self, sent, actors: frozenset[int]) -> Located | None:
         for tok in sent:
             if tok.dep_ == "prep" and tok.lower_ in _LOCATIVE - {"on"}:
-                found = self._place_of(tok)
+                found = self._place_of(tok, actors)
                 if found is not None:
                     return Located(found[0], found[1], "sentence")
         return None
 
-    def _locative_child(self, node: Token) -> tuple[Place, Span] | None:
+    def _locative_child(self, node: Token, actors: frozenset[int]) -> tuple[Place, Span] | None:
         for prep in node.children:
             if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
-                found = self._place_of(prep)
+                found = self._place_of(prep, actors)
                 if found is not None:
                     return found
         return None
 
-    def _place_of(self, prep: Token) -> tuple[Place, Span] | None:
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in self.actors):
+    def _place_of(self, prep: Token, actors: frozenset[int]) -> tuple[Place, Span] | None:
+        """The place a preposition's object names, unless the object is one of the event's ``actors``."""
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in actors):
             names = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [obj]
             start = names[0].idx
             text = self.text[start : obj.idx + len(obj)]
@@ -239,7 +236,7 @@ class EventPlaces:
             if place is None:  # "the city of Najaf", "the town of Abu Kamal", "the east of Afghanistan"
                 inner = [o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                 if inner and obj.lemma_.lower() in _PART_OF_PLACE:
-                    return self._place_of(inner[0].head)
+                    return self._place_of(inner[0].head, actors)
                 place = self._locality(obj, text)
                 if place is None:
                     continue
