@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -636,8 +637,10 @@ class HomeCountries:
 
     def scene(self, sentence: int) -> str | None:
         """The country of the last place named in this sentence or the ``SCENE_REACH`` before it."""
-        earlier = [country for i, country in self.places if sentence - SCENE_REACH <= i <= sentence]
-        return earlier[-1] if earlier and not self.single_sentence else None
+        last = bisect_right(self.places, sentence, key=lambda place: place[0])  # places come in reading order
+        if self.single_sentence or not last or self.places[last - 1][0] < sentence - SCENE_REACH:
+            return None
+        return self.places[last - 1][1]
 
     def placed_at_home(self, sentence: int, country: str | None) -> None:
         if country:
@@ -647,9 +650,9 @@ class HomeCountries:
         """The home of a domestic agent: the country the sentence just before names twice and alone, else the
         home its own domestic agents had (the story stays with one government: "Foreign Office spokeswoman
         Tasnim Aslam said ... The Foreign Office issued a statement"), else the article's leader so far."""
-        last = self.named.get(sentence - 1, Counter())
-        if len(last) == 1 and sum(last.values()) >= 2:
-            return next(iter(last))
+        alone = _named_alone_twice(self.named.get(sentence - 1))
+        if alone:
+            return alone
         if sentence - 1 in self.homes_used:
             return self.homes_used[sentence - 1]
         return self.before(sentence)
@@ -658,9 +661,9 @@ class HomeCountries:
         """The country the sentence just before names at least twice and alone, else the leader of the sentences
         before this one; in an article's opening, the leader of the whole article (of three sentences or more:
         a lone sentence is no story to take a country from)."""
-        last = self.by_sentence.get(sentence - 1, Counter())
-        if len(last) == 1 and sum(last.values()) >= 2:
-            return next(iter(last))  # the sentence just before is about one country: "Pakistani officials ..."
+        alone = _named_alone_twice(self.by_sentence.get(sentence - 1))
+        if alone:
+            return alone  # the sentence just before is about one country: "Pakistani officials ..."
         earlier = self._leader(i for i in self.by_sentence if i < sentence)
         if earlier is None and len(self.by_sentence) >= 3:
             return self._leader(iter(self.by_sentence))
@@ -673,6 +676,13 @@ class HomeCountries:
             counts.update(self.by_sentence[i])  # a Counter keeps first-seen order, which most_common keeps for ties
         top = counts.most_common(1)
         return top[0][0] if top and top[0][1] >= 2 else None
+
+
+def _named_alone_twice(counts: Counter[str] | None) -> str | None:
+    """The one country a sentence names, if it names no other and this one at least twice."""
+    if counts and len(counts) == 1 and sum(counts.values()) >= 2:
+        return next(iter(counts))
+    return None
 
 
 def _root_of(hit: NameHit, doc: Doc) -> int:
