@@ -7,7 +7,6 @@ and each (expression, base date) pair is parsed once.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -15,7 +14,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Token
 
-from ..nlp import text_of
+from ..nlp import paragraph_of_sentences
 
 _KEYWORDS = re.compile(
     r"\b(yesterday|today|tomorrow|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|mar(ch)?|"
@@ -266,13 +265,10 @@ class SentenceDates:
         self.narrative: dict[int, DateExpr | None] = {}
         exprs = expressions(doc, article_date)
         current: DateExpr | None = None
-        paragraph_of_prev = -1
-        breaks = [m.start() for m in re.finditer("\n\n", text_of(doc))]
+        paragraphs = paragraph_of_sentences(doc)
         for index, sent in enumerate(doc.sents):
-            paragraph = bisect_left(breaks, sent.start_char)
-            if paragraph != paragraph_of_prev:
-                current = None
-                paragraph_of_prev = paragraph
+            if index and paragraphs[index] != paragraphs[index - 1]:
+                current = None  # a new paragraph starts no earlier story
             self.narrative[index] = current
             mine = [e for e in exprs if sent.start <= e.root < sent.end]
             self.by_sentence[index] = mine

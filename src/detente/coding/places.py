@@ -11,7 +11,6 @@ sentence mentions ("a diplomat from Baghdad met officials in Amman" happened in 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,7 +19,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from ..model import Place, Span
-from ..nlp import text_of
+from ..nlp import paragraph_of_sentences, text_of
 from .tables import data_path, read_csv, split_list
 
 #: below this population a city name is too often also a word or a surname
@@ -132,8 +131,7 @@ class EventPlaces:
         self.story_country = story_country
         self.text = text_of(doc)
         self.sentences = list(doc.sents)
-        breaks = [m.start() for m in re.finditer("\n\n", self.text)]
-        self.paragraph = [bisect_left(breaks, s.start_char) for s in self.sentences]
+        self.paragraph = paragraph_of_sentences(doc)
         self.located_sentences: dict[int, Located] = {}
         self.sentence_places: dict[int, Located | None] = {}
         self.dateline = self._dateline()

