@@ -241,9 +241,7 @@ def _listed(ent, base: date | None) -> list[DateExpr]:
 def _future(tok: Token) -> bool:
     """Whether the clause a date expression belongs to speaks of the future: "will meet on Friday",
     "is to visit on Monday", "scheduled for Tuesday"."""
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(tok)
     for _ in range(2):  # "will be elected when the caucus meets on Tuesday": the governing clause's tense
         children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         # "is to visit on Monday" speaks of the future; "continued to be disturbed on Saturday" does not
@@ -314,11 +312,16 @@ def _modifies_noun(tok: Token) -> bool:
     return tok.dep_ in _NOUN_MODIFIER and tok.head.lower_ not in _TIMES_OF_DAY
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb (or auxiliary) of the clause a token sits in: itself, or its nearest verb head; else the root."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _in_main_clause(tok: Token, root: Token) -> bool:
     """Whether the verb a token hangs from is the sentence's root or coordinated with it."""
-    node = tok.head
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
+    node = _clause_verb(tok.head)
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     return node == root
