@@ -131,6 +131,11 @@ def test_clause_subject_slot(mine_coder):
         ("A statement by the Iranian foreign ministry condemned the Israeli raid on Gaza.", {("IRNGOV", "111", "ISR")}),
         # the verb codes the act its subject names, once
         ("Israeli air raids killed five people in Gaza.", {("ISR", "190", "---CVL")}),
+        # a bombing that kills is the event, with its dead as the target; a harm verb with a doer keeps coding it
+        ("A roadside bomb killed two US soldiers in Iraq.", {("---", "1833", "USAMIL")}),
+        ("Three US servicemen were killed by an improvised explosive device in Basra.", {("---", "1833", "USAMIL")}),
+        ("Two US soldiers were killed in a suicide car bombing in Baghdad.", {("---", "1831", "USAMIL")}),
+        ("Serb forces killed three Albanian civilians in a gunbattle.", {("SRBMIL", "190", "ALBCVL")}),
     ],
 )
 def test_argument_structures(coder, text, expected):

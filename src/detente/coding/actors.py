@@ -469,8 +469,8 @@ class ActorResolver:
 
     def _location(self, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
         """A facility with no actor of its own stands for its country: "(marched on) the palace in Saigon"."""
-        if head.pos_ != "NOUN" or head.ent_type_ in ("DATE", "TIME") or head.dep_ in ("nsubj", "csubj"):
-            return None  # a doer is not placed by where it is: "a bomb in Baghdad killed ..." is not Iraq
+        if head.pos_ != "NOUN" or head.ent_type_ in ("DATE", "TIME") or head.dep_ in ("nsubj", "csubj") or head.head.dep_ == "agent":
+            return None  # a doer is not placed by where it is: "a bomb in Baghdad killed ...", "killed by a bomb in Basra"
         hosts = [head]
         if head.dep_ in ("pobj", "dobj") and head.head.dep_ in ("prep", "ROOT", "conj", "ccomp", "xcomp", "advcl"):
             hosts.append(head.head.head if head.dep_ == "pobj" else head.head)

@@ -29,6 +29,7 @@ _MODALS = {"would", "could", "might", "may", "should"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "parataxis", "dative"})
 _ROOT_FAMILY = {"12": "11"}  # disapproval and rejection say the same thing of their target
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
 _REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
 
@@ -224,7 +225,26 @@ class EventMatcher:
             actors = [t for t in found if is_actor(t)]
             if actors:
                 return (actors[:1] if slot == "clause-actor" else actors), False
+        verb = self._harm_done_by(pattern, tok)
+        harmed = [t for t in objects(verb) if is_actor(t)] if verb is not None else []
+        if harmed:
+            return harmed, False
         return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
+
+    def _harm_done_by(self, pattern: Pattern, noun: Token) -> Token | None:
+        """The verb a violent act named by a noun does its harm through, whose undergoer is then its target: "a
+        roadside bomb killed four people", "killed by an improvised explosive device", "killed in a car bomb
+        explosion" (``harm_verbs`` in the dictionary)."""
+        if pattern.kind != "noun" or pattern.code[:2] not in _VIOLENT_ROOTS:
+            return None
+        head = noun.head
+        if noun.dep_ == "nsubj":
+            verb = head
+        elif noun.dep_ == "pobj" and (head.dep_ == "agent" or (head.dep_ == "prep" and head.lower_ == "in")):
+            verb = head.head
+        else:
+            return None
+        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in self.patterns.harm_verbs else None
 
     def _sources(self, pattern: Pattern, tok: Token, carriers: list[Token], is_actor: IsActor) -> list[Token]:
         if pattern.kind == "verb":
@@ -249,8 +269,12 @@ class EventMatcher:
             governor = intents.get(m.trigger.head.i)
             if governor is not None and m.embedded == "intended" and m.trigger.dep_ in ("xcomp", "ccomp"):
                 dropped.add(governor.trigger.i if m.targets else m.trigger.i)
+        # "were killed in a car bomb explosion": a harm verb with no doer only says what the act named by the noun did
+        doerless = {m.trigger.i for m in found if m.pattern.kind == "verb" and not m.sources}
+        dropped |= {verb.i for m in found if m.targets and (verb := self._harm_done_by(m.pattern, m.trigger)) is not None
+                    and verb.i in doerless and set(m.targets) <= set(objects(verb))}
         # "Israeli air raids killed five": the verb codes the act its subject names
-        verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"}
+        verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"} - dropped
         dropped |= {m.trigger.i for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
@@ -258,10 +282,13 @@ class EventMatcher:
         return [m for m in found if m.trigger.i not in dropped]
 
     def _matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
-        fired: set[int] = set()
+        fired: dict[int, bool] = {}  # trigger -> whether it had a doer
         for tok in sent:
-            if tok.pos_ == "NOUN" and _governing_verb(tok) in fired:
-                continue  # the verb already coded it: "launched an attack", "rejected the talks", "recalled ... in protest"
+            governor = _governing_verb(tok)
+            if tok.pos_ == "NOUN" and governor in fired and (fired[governor] or tok.doc[governor].lemma_.lower() not in self.patterns.harm_verbs):
+                # the verb already coded it: "launched an attack", "rejected the talks", "recalled ... in protest"; but
+                # in "were killed in a suicide bombing" the harm verb has no doer and the noun names the act
+                continue
             for pattern in self.candidates(tok):
                 carriers = [v for v in _support_verbs(tok) if v.lemma_.lower() not in self.patterns.not_carriers] if pattern.kind == "noun" else []
                 sources = self._sources(pattern, tok, carriers, is_actor)
@@ -278,7 +305,7 @@ class EventMatcher:
                     continue  # an act named only to describe a noun: "crimes committed by Croat forces"
                 if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
                     continue
-                fired.add(tok.i)
+                fired[tok.i] = bool(sources)
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
                 yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok), open_target)
                 break

@@ -51,6 +51,7 @@ class PatternSet:
     count: int
     open_target_roots: frozenset[str] = frozenset()
     not_carriers: frozenset[str] = frozenset()  # verbs whose subject is not the doer of their event noun
+    harm_verbs: frozenset[str] = frozenset()  # verbs whose undergoer is the target of the violent act that does them
 
     def entries(self) -> Iterator[Pattern]:
         """Every trigger entry of every pattern (one per lemma)."""
@@ -145,6 +146,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     versions = []
     open_roots: set[str] = set()
     not_carriers: set[str] = set()
+    harm_verbs: set[str] = set()
     ids: set[str] = set()
     for path in files:
         try:
@@ -154,6 +156,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         versions.append(f"{data.get('name', Path(path).stem)}@{data.get('version', 'unversioned')}")
         open_roots.update(str(r).zfill(2) for r in data.get("open_target_roots") or [])
         not_carriers.update(str(v).lower() for v in data.get("not_carriers") or [])
+        harm_verbs.update(str(v).lower() for v in data.get("harm_verbs") or [])
         all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
@@ -166,4 +169,5 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         len({p.id for p in all_patterns}),
         frozenset(open_roots),
         frozenset(not_carriers),
+        frozenset(harm_verbs),
     )
