@@ -136,6 +136,9 @@ def test_clause_subject_slot(mine_coder):
         ("Three US servicemen were killed by an improvised explosive device in Basra.", {("---", "1833", "USAMIL")}),
         ("Two US soldiers were killed in a suicide car bombing in Baghdad.", {("---", "1831", "USAMIL")}),
         ("Serb forces killed three Albanian civilians in a gunbattle.", {("SRBMIL", "190", "ALBCVL")}),
+        # an object constraint looks through a measure, and finds its phrase where the parser hung it on the verb
+        ("Japan sent 500 tons of food to North Korea.", {("JPN", "073", "PRK")}),
+        ("A Chilean judge opened investigations against 28 Peruvian officials.", {("CHLJUD", "090", "PERGOV")}),
     ],
 )
 def test_argument_structures(coder, text, expected):

@@ -174,14 +174,13 @@ class EventMatcher:
         fitting = [p for p in candidates if self._fits(p, tok)]
         return sorted(fitting, key=lambda p: p.specificity, reverse=True)
 
-    @staticmethod
-    def _fits(pattern: Pattern, tok: Token) -> bool:
+    def _fits(self, pattern: Pattern, tok: Token) -> bool:
         if pattern.particles:
             words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
             if not all(w in words for w in pattern.particles):
                 return False
         if pattern.objects and pattern.kind == "verb":
-            lemmas = {o.lemma_.lower() for o in objects(tok)} | {o.lower_ for o in objects(tok)}
+            lemmas = {w for o in self._objects(tok) for w in (o.lemma_.lower(), o.lower_)}
             if not lemmas & pattern.objects:
                 return False
         if pattern.prep_objects:
@@ -221,7 +220,9 @@ class EventMatcher:
                         break
             elif slot.startswith("obj-prep:"):
                 word = slot.split(":", 1)[1]
-                found = [p for o in objects(tok) for p in _prep_objects(o, word)]
+                found = [p for o in self._objects(tok) for p in _prep_objects(o, word)]
+                if not found and pattern.objects:  # the parse hangs the phrase on the verb: "opened investigations against X"
+                    found = _prep_objects(tok, word)
             actors = [t for t in found if is_actor(t)]
             if actors:
                 return (actors[:1] if slot == "clause-actor" else actors), False
@@ -230,6 +231,16 @@ class EventMatcher:
         if harmed:
             return harmed, False
         return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
+
+    def _objects(self, verb: Token) -> list[Token]:
+        """The verb's objects, and what a measure or part of them measures: "provided 25,000 tons of food aid",
+        "suspended part of a military aid programme", "launched a wave of attacks" (``measure_nouns``)."""
+        found = []
+        for o in objects(verb):
+            found.append(o)
+            if o.lemma_.lower() in self.patterns.measure_nouns:
+                found += _prep_objects(o, "of")
+        return found
 
     def _harm_done_by(self, pattern: Pattern, noun: Token) -> Token | None:
         """The verb a violent act named by a noun does its harm through, whose undergoer is then its target: "a

@@ -52,6 +52,7 @@ class PatternSet:
     open_target_roots: frozenset[str] = frozenset()
     not_carriers: frozenset[str] = frozenset()  # verbs whose subject is not the doer of their event noun
     harm_verbs: frozenset[str] = frozenset()  # verbs whose undergoer is the target of the violent act that does them
+    measure_nouns: frozenset[str] = frozenset()  # objects that stand for what they measure: "tons of aid"
 
     def entries(self) -> Iterator[Pattern]:
         """Every trigger entry of every pattern (one per lemma)."""
@@ -147,6 +148,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     open_roots: set[str] = set()
     not_carriers: set[str] = set()
     harm_verbs: set[str] = set()
+    measure_nouns: set[str] = set()
     ids: set[str] = set()
     for path in files:
         try:
@@ -157,6 +159,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         open_roots.update(str(r).zfill(2) for r in data.get("open_target_roots") or [])
         not_carriers.update(str(v).lower() for v in data.get("not_carriers") or [])
         harm_verbs.update(str(v).lower() for v in data.get("harm_verbs") or [])
+        measure_nouns.update(str(v).lower() for v in data.get("measure_nouns") or [])
         all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
@@ -170,4 +173,5 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         frozenset(open_roots),
         frozenset(not_carriers),
         frozenset(harm_verbs),
+        frozenset(measure_nouns),
     )
