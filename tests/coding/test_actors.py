@@ -234,6 +234,24 @@ def test_a_singular_pronoun_is_not_a_plural_noun(coder):
     assert [m.actor.code for m in coder.code_text(text, date(2018, 5, 14)).mentions if m.text == "it"] == ["ISRMIL"]
 
 
+def test_a_plural_pronoun_is_not_one_person_and_a_singular_one_not_they(coder):
+    text = "George W. Bush spoke to the troops. If we agree, they will ask us to impose sanctions on Iran."
+    assert [m.actor.code for m in coder.code_text(text, date(2005, 2, 3)).mentions if m.text == "they"] != ["USAGOV"]
+
+
+def test_a_pronoun_after_a_person_no_table_knows_is_that_person(coder):
+    text = "Prime Minister Paul Martin met the press on Monday. On Wednesday, Jean Lapierre said he would protect the privacy of Canadians."
+    coded = coder.code_text(text, date(2005, 6, 1))
+    assert not [m for m in coded.mentions if m.text == "he"]
+    assert not [e for e in coded.events if e.source_code.startswith("CANGOV")]
+
+
+def test_a_known_surname_before_a_given_name_is_that_person(coder):
+    text = "Japanese Prime Minister Koizumi Junichiro said he wishes to speak with Chinese President Hu Jintao."
+    mentions = coder.code_text(text, date(2004, 11, 16)).mentions
+    assert [(m.actor.code, m.actor.name) for m in mentions if m.text == "he"] == [("JPNGOV", "Junichiro Koizumi")]
+
+
 def test_a_person_named_to_a_post_holds_it(coder):
     text = "Nepal's King Gyanendra named Dan Bahadur Shahi as Home Minister. Nepal's cabinet met on Tuesday."
     codes = {m.text: m.actor.code for m in coder.code_text(text, date(2005, 2, 3)).mentions}

@@ -56,6 +56,7 @@ SCENE_REACH = 3
 _NAMED_ROLES = frozenset({"dobj", "nsubjpass", "npadvmod"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 _SINGULAR_PRONOUNS = frozenset({"it", "its", "itself", "he", "him", "his", "himself", "she", "her", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "ourselves"})
 #: agents that act in their own country, so the place of their act gives it
 _AT_HOME_SECTORS = frozenset({"COP", "JUD", "LEG"})
 _NP_HEAD_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -258,6 +259,10 @@ class ActorResolver:
         phrase = doc[tokens[0].i : tokens[-1].i + 1]
         span = Span(phrase.start_char, phrase.end_char, phrase.text)
         head_hit = hits.get(head.i)
+        if head_hit is None and head.pos_ == "PROPN" and head.lower_ not in self.tables.sectors:
+            before = hits.get(head.i - 1)
+            if before is not None and before.kind == "person" and before.end == head.i:
+                head_hit = before  # "Koizumi Junichiro": a known surname, then a given name the tables spell first
         if head_hit is not None:
             phrase = doc[min(tokens[0].i, head_hit.start) : max(tokens[-1].i + 1, head_hit.end)]  # the whole name, however parsed
             span = Span(phrase.start_char, phrase.end_char, phrase.text)
@@ -527,7 +532,7 @@ class ActorResolver:
         """Every actor mention in reading order; pronouns resolved to the last fitting one; domestic agents
         and titles with no country placed in the country the earlier sentences are about."""
         found: list[tuple[int, int, Resolved]] = []  # (token, sentence, resolution) in reading order
-        history: list[tuple[Resolved, Token]] = []
+        history: list[tuple[Resolved | None, Token]] = []  # None: a person named whom no table knows
         named: dict[str, Resolved] = {}  # surnames of people named in full earlier in the article
         family: dict[str, Resolved] = {}  # their first names, taken as a family name only after "Mr." or a title
         homes = HomeCountries(single_sentence=sentence_of(doc[-1]) == 0 if len(doc) else True)
@@ -550,6 +555,8 @@ class ActorResolver:
                 if result is None or (result.title and not placed(result.actor)):
                     result = self._last_holder(tok, hits, result, history) or result
             if result is None:
+                if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not any(i in hits for i in range(_entity_start(tok), tok.i + 1)):
+                    history.append((None, tok))  # someone the tables do not know: "he" after "Lapierre said" is him
                 continue
             if result.person_like and tok.ent_type_ == "PERSON" and tok.i > 0 and doc[tok.i - 1].ent_type_ == "PERSON":
                 named.setdefault(tok.text, result)  # a full name: its surname may come back alone
@@ -573,39 +580,48 @@ class ActorResolver:
         return mentions, resolved_by_head, homes
 
     def _last_holder(self, head: Token, hits: dict[int, NameHit], titled: Resolved | None,
-                     history: list[tuple[Resolved, Token]]) -> Resolved | None:
+                     history: list[tuple[Resolved | None, Token]]) -> Resolved | None:
         """A title with no country is the last person named who held that office: "the president" after
         "Bush" is Bush, "the Secretary General" after "UN Secretary General Kofi Annan" is Annan."""
         title = titled.title if titled is not None else self._title(head, hits)
         if title is None:
             return None
         for candidate, _ in reversed(history):
+            if candidate is None:
+                continue
             role = candidate.actor.role
             if candidate.actor.kind == "person" and role and office_kind(role) == title:
                 span = titled.span if titled is not None else _np_span(head)
                 return Resolved(candidate.actor, span, f"title:{span.text}->{candidate.actor.name}", True)
         return None
 
-    def resolve_pronoun(self, tok: Token, history: list[tuple[Resolved, Token]]) -> Resolved | None:
+    def resolve_pronoun(self, tok: Token, history: list[tuple[Resolved | None, Token]]) -> Resolved | None:
         """The last fitting actor; for a subject pronoun, the last fitting subject of this sentence or the one
-        before if there is one ("Morales is an admirer of Castro and he says ...": Morales)."""
+        before if there is one ("Morales is an admirer of Castro and he says ...": Morales). A person no table
+        knows fits a personal pronoun too, which then stands for no actor."""
         kind = self.pronouns.get(tok.lower_)
         if kind is None:
             return None
         singular = tok.lower_ in _SINGULAR_PRONOUNS
+        plural = tok.lower_ in _PLURAL_PRONOUNS
         as_subject = tok.dep_ in _SUBJECTS
         since = (tok.sent.start if tok.sent.start == 0 else tok.doc[tok.sent.start - 1].sent.start) if as_subject else 0
-        earlier = None
+        chosen: list[Resolved | None] = []  # the antecedent, once one fits
         for candidate, head in reversed(history):  # reading order backwards: the first fitting one is the last named
-            if (candidate.span.start >= tok.idx or (kind == "person" and not candidate.person_like) or (kind == "thing" and candidate.person_like)
-                    or (singular and head.tag_ == "NNS" and head.ent_type_ != "PERSON")):  # "it accused Hamas" is not the protesters
+            if candidate is None:
+                if head.i >= tok.i or kind != "person" or plural:
+                    continue
+            elif (candidate.span.start >= tok.idx or (kind == "person" and not candidate.person_like) or (kind == "thing" and candidate.person_like)
+                    or (singular and ((head.tag_ == "NNS" and head.ent_type_ != "PERSON") or (head.pos_ == "PRON" and head.lower_ in _PLURAL_PRONOUNS)))  # "it accused Hamas" is not the protesters
+                    or (plural and head.ent_type_ == "PERSON" and not head.conjuncts)):  # "they" is not Bush alone
                 continue
-            earlier = earlier or candidate
+            chosen = chosen or [candidate]
             if not as_subject or head.i < since:
                 break
             if head.dep_ in _SUBJECTS:
-                earlier = candidate
+                chosen = [candidate]
                 break
+        earlier = chosen[0] if chosen else None
         if earlier is None:
             return None
         span = Span(tok.idx, tok.idx + len(tok), tok.text)
