@@ -55,7 +55,21 @@ def test_threat_is_itself_an_event(coder):
         ("The United States will supply arms to Israel.", "0332"),
         ("Israel announced it would free Palestinian prisoners.", "0353"),
         ("Russia said it will attack Georgia.", "138"),
+        # an act announced by a frame ("is to", "set to"), and an event noun through the verb that carries it
+        ("Norway is to withdraw its troops from Iraq.", "0356"),
+        ("The Spanish government was set to begin talks with ETA.", "036"),
+        ("Washington has offered to engage in a dialogue with India.", "036"),
     ],
 )
 def test_announced_acts_take_the_intent_code(coder, text, code):
     assert code in {e.code for e in coder.code_text(text, WHEN).events}
+
+
+def test_an_intent_and_the_event_noun_it_governs_are_one_event(coder):
+    events = coder.code_text("Washington has offered to engage in a dialogue with India.", WHEN).events
+    assert [(e.source_code, e.code, e.target_code) for e in events] == [("USAGOV", "036", "INDGOV")]
+
+
+def test_a_bomb_set_off_is_no_announced_act(coder):
+    text = "The bomb was set off by an attacker from a truck after Iraqi police opened fire at him."
+    assert all(e.modality != "intended" for e in coder.code_text(text, WHEN).events)

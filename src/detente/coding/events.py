@@ -277,8 +277,10 @@ class EventMatcher:
         intents = {m.trigger.i: m for m in found if m.pattern.code == "030"}
         dropped: set[int] = set()
         for m in found:
-            governor = intents.get(m.trigger.head.i)
-            if governor is not None and m.embedded == "intended" and m.trigger.dep_ in ("xcomp", "ccomp"):
+            carrier = _governing_verb(m.trigger) if m.pattern.kind == "noun" else None
+            clause = m.trigger.doc[carrier] if carrier is not None else m.trigger  # "offered to engage in a dialogue with India"
+            governor = intents.get(clause.head.i)
+            if governor is not None and m.embedded == "intended" and clause.dep_ in ("xcomp", "ccomp"):
                 dropped.add(governor.trigger.i if m.targets else m.trigger.i)
         # "were killed in a car bomb explosion": a harm verb with no doer only says what the act named by the noun did
         doerless = {m.trigger.i for m in found if m.pattern.kind == "verb" and not m.sources}
@@ -429,6 +431,7 @@ class Modality:
     self_directed: frozenset[str] = frozenset()  # "wants to attack" is the wanter's own intention
     reported_future: frozenset[str] = frozenset()  # "said it would free": future in reported speech
     intended_as: dict[str, str] = field(default_factory=dict)  # code prefix of an intended act → its intent code
+    future_frames: frozenset[str] = frozenset()  # "is to withdraw", "was set to begin": an announced act
 
     def intent_code(self, code: str) -> str | None:
         """The statement-of-intent code for an announced act ("will release" → 0353), if CAMEO has one."""
@@ -454,6 +457,9 @@ class Modality:
         if _in_question(tok):
             return "hypothetical"  # "asked whether he was prepared to resign": a question, not an act
         node = tok
+        if tok.pos_ == "NOUN":  # an event noun is governed through the verb that carries it: "offered to engage in a dialogue"
+            carrier = _governing_verb(tok)
+            node = tok.doc[carrier] if carrier is not None else tok
         for _ in range(_MAX_CLIMB):
             if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or node.head.i == node.i:
                 break
@@ -461,6 +467,8 @@ class Modality:
                 return "conditional"
             head = node.head
             lemma = head.lemma_.lower()
+            if node.dep_ == "xcomp" and lemma in self.future_frames and node.tag_ == "VB":
+                return "intended"  # "Norway is to withdraw its troops", "was set to begin talks": an announced act
             if node.dep_ != "conj" and lemma in self.governors:
                 if lemma in self.self_directed and not _children(head, "dobj") and not _children(node, "nsubj", "nsubjpass"):
                     return "intended"
@@ -492,4 +500,5 @@ def load_modality() -> Modality:
         self_directed=frozenset(data.get("self_directed") or ()),
         reported_future=frozenset(data.get("future_in_reported_speech") or ()),
         intended_as={str(k): str(v) for k, v in (data.get("intended_as") or {}).items()},
+        future_frames=frozenset(data.get("future_frames") or ()),
     )
