@@ -211,3 +211,16 @@ def test_presenting_evidence_against_a_country_accuses_it(coder):
 
     events = coder.code_text("The US presented evidence against Russia.", date(2015, 3, 1)).events
     assert [(e.source.code[:3], e.target.code[:3], e.code) for e in events] == [("USA", "RUS", "112")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("France repeated its calls for Syria to withdraw from Lebanon.", ("FRAGOV", "020", "SYR")),
+        ("The UN issued an appeal for the rebels in Congo to lay down their arms.", ("IGOUNO", "020", "COGREB")),
+    ],
+)
+def test_a_call_for_someone_to_act_is_addressed_to_them_and_the_act_is_only_demanded(coder, text, expected):
+    events = coder.code_text(text, date(2005, 3, 6)).events
+    assert [(e.source_code, e.code, e.target_code) for e in events if e.modality == "asserted"] == [expected]
+    assert all(e.modality == "demanded" for e in events if e.code != "020")

@@ -208,6 +208,10 @@ class EventMatcher:
             elif slot == "clause-subj":  # "demanded that Israel withdraw": Israel; "asked whether he would resign" asks nothing of him
                 clauses = [c for c in _children(tok, "ccomp") if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)]
                 found = [s for clause in clauses for s in subjects(clause)]
+            elif slot == "for-subj":  # "their calls for Syria to withdraw", "an appeal for the rebels to lay down arms"
+                found = [s for clause in _for_clauses(tok, carriers) for s in subjects(clause)]
+                if not found and any(c.dep_ == "acl" and _children(c, "aux") for c in tok.children):
+                    found = _prep_objects(tok, "for")
             elif slot == "clause-actor":  # "said Israel's raid was illegal": Israel, the clause's subject first
                 said = [t for t in _complement(tok) if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ != "it")]
                 found = sorted(said, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "poss"), t.i))
@@ -390,6 +394,13 @@ def _actor_modifiers(noun: Token, is_actor: IsActor) -> list[Token]:
     return sorted(found, key=lambda t: t.i) if len(found) > 1 else []
 
 
+def _for_clauses(noun: Token, carriers: list[Token]) -> list[Token]:
+    """The "for X to do" clauses a noun (or the verb carrying it, where the parser hangs them) takes: "calls for Syria
+    to withdraw", "an appeal for the rebels to lay down their arms"."""
+    return [c for head in (noun, *carriers) for c in head.children
+            if c.dep_ in ("acl", "advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+
+
 def _governing_verb(noun: Token) -> int | None:
     """The verb whose object (or manner phrase: "in protest", "as a warning") the noun is."""
     if noun.dep_ in ("dobj", "nsubjpass"):
@@ -467,6 +478,11 @@ class Modality:
                 return "conditional"
             head = node.head
             lemma = head.lemma_.lower()
+            if any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children):
+                # "repeating their calls for Syria to withdraw": the noun the clause completes governs it
+                nouns = [o.lemma_.lower() for o in _children(head, "dobj") if o.lemma_.lower() in self.governors]
+                if nouns:
+                    return self.governors[nouns[0]]
             if node.dep_ == "xcomp" and lemma in self.future_frames and node.tag_ == "VB":
                 return "intended"  # "Norway is to withdraw its troops", "was set to begin talks": an announced act
             if node.dep_ != "conj" and lemma in self.governors:
