@@ -73,3 +73,17 @@ def test_an_intent_and_the_event_noun_it_governs_are_one_event(coder):
 def test_a_bomb_set_off_is_no_announced_act(coder):
     text = "The bomb was set off by an attacker from a truck after Iraqi police opened fire at him."
     assert all(e.modality != "intended" for e in coder.code_text(text, WHEN).events)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the of-phrase of a withdrawal is who withdraws, and what a call is for is only demanded
+        ("The resolution calls for the withdrawal of Syrian forces from Lebanon.", ("SYRMIL", "0874", "LBN", "demanded")),
+        # an event noun a governor verb takes as its object has that verb's modality
+        ("Israel denied the attack on Syria.", ("ISR", "190", "SYR", "negated")),
+    ],
+)
+def test_an_event_noun_takes_the_modality_of_the_verb_that_governs_it(coder, text, expected):
+    events = coder.code_text(text, date(2005, 3, 6)).events
+    assert [(e.source_code, e.code, e.target_code, e.modality) for e in events] == [expected]

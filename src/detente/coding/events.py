@@ -267,6 +267,8 @@ class EventMatcher:
         sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
         if not sources and not pattern.reciprocal:
             sources = [m for m in tok.children if _doer_modifier(m) and is_actor(m)][:1]
+        if not sources and "prep:of" not in pattern.targets:  # "the withdrawal of Syrian forces": who withdraws
+            sources = [o for o in _prep_objects(tok, "of") if is_actor(o)]
         for verb in carriers if not sources else ():
             sources = [s for s in subjects(verb) if s.i != tok.i]
             if sources:
@@ -470,7 +472,11 @@ class Modality:
         node = tok
         if tok.pos_ == "NOUN":  # an event noun is governed through the verb that carries it: "offered to engage in a dialogue"
             carrier = _governing_verb(tok)
+            if carrier is None and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+                carrier = tok.head.head.i  # "called for the withdrawal", "pressed for the release"
             node = tok.doc[carrier] if carrier is not None else tok
+            if node is not tok and node.lemma_.lower() in self.governors and node.lemma_.lower() not in self.self_directed:
+                return self.governors[node.lemma_.lower()]  # "denied the attack", "promised a withdrawal", "called for talks"
         for _ in range(_MAX_CLIMB):
             if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or node.head.i == node.i:
                 break
