@@ -136,6 +136,15 @@ def test_clause_subject_slot(mine_coder):
         ("Three US servicemen were killed by an improvised explosive device in Basra.", {("---", "1833", "USAMIL")}),
         ("Two US soldiers were killed in a suicide car bombing in Baghdad.", {("---", "1831", "USAMIL")}),
         ("Serb forces killed three Albanian civilians in a gunbattle.", {("SRBMIL", "190", "ALBCVL")}),
+        ("A US Marine was killed when a roadside bomb detonated near his convoy.", {("---", "1833", "USAMIL")}),
+        # what an act of force did, said in a participle, is its target, not a second event
+        ("Israeli troops shelled the town of Rafah, killing three Palestinian gunmen.", {("ISRMIL", "194", "PSEUAF")}),
+        # a participle the parser hangs on a parenthetical "officials said" is still the attacker's
+        ("Hamas attacked an Israeli army post, Israeli officials said, wounding two Israeli soldiers.",
+         {("PSEREBHMS", "190", "ISRMIL"), ("PSEREBHMS", "180", "ISRMIL")}),
+        # the noun a participle modifies does it, and is no doer when it is no actor
+        ("Russian troops surrounding the Georgian parliament refused to leave.", {("RUSMIL", "191", "GEOLEG"), ("RUSMIL", "120", "---")}),
+        ("The talks surrounding the Georgian parliament failed.", set()),
         # an object constraint looks through a measure, and finds its phrase where the parser hung it on the verb
         ("Japan sent 500 tons of food to North Korea.", {("JPN", "073", "PRK")}),
         ("A Chilean judge opened investigations against 28 Peruvian officials.", {("CHLJUD", "090", "PERGOV")}),

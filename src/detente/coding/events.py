@@ -107,6 +107,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "urged X to withdraw": X; "X is believed to have killed", "X was forced to withdraw": X
         controller = _children(head, "dobj") or (_children(head, "nsubjpass") if _is_passive(head) else [])
         return _with_conjuncts(controller) if controller else subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and (reported := _reported_clause(head)) is not None and verb in _participles(reported):
+        return subjects(reported, depth + 1)  # "militants threw grenades, police said, killing one": the militants
     if verb.dep_ in _CLIMB:
         return subjects(head, depth + 1)
     if verb.dep_ == "acl":
@@ -132,6 +134,20 @@ def objects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" and not any(c.lower_ in _RELATIVE for c in _children(verb, "nsubj")):
         return [verb.head]
     return []
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The clause a parenthetical speech verb reports: "militants threw grenades, police said"."""
+    return next((c for c in _children(verb, "ccomp") if c.i < verb.i), None)
+
+
+def _participles(verb: Token) -> list[Token]:
+    """Participle clauses that say what the act did: "threw grenades, killing one person", and those the parser
+    hangs on a parenthetical speech verb instead ("threw grenades, police said, killing one person")."""
+    found = [c for c in _children(verb, "advcl") if c.tag_ == "VBG" and c.i > verb.i]
+    if verb.dep_ == "ccomp" and _reported_clause(verb.head) == verb:
+        found += [c for c in _children(verb.head, "advcl") if c.tag_ == "VBG" and c.i > verb.head.i]
+    return [x for c in found for x in (c, *_children(c, "conj"))]
 
 
 def _is_participle_on_noun(verb: Token) -> bool:
@@ -246,23 +262,30 @@ class EventMatcher:
                 found += _prep_objects(o, "of")
         return found
 
-    def _harm_done_by(self, pattern: Pattern, noun: Token) -> Token | None:
-        """The verb a violent act named by a noun does its harm through, whose undergoer is then its target: "a
-        roadside bomb killed four people", "killed by an improvised explosive device", "killed in a car bomb
-        explosion" (``harm_verbs`` in the dictionary)."""
-        if pattern.kind != "noun" or pattern.code[:2] not in _VIOLENT_ROOTS:
+    def _harm_done_by(self, pattern: Pattern, trigger: Token) -> Token | None:
+        """The verb a violent act does its harm through, whose undergoer is then its target: "a roadside bomb
+        killed four people", "killed by an improvised explosive device", "killed in a suicide car bombing",
+        "was killed when a roadside bomb detonated", "threw grenades at a bus station, killing one person"
+        (``harm_verbs`` in the dictionary)."""
+        if pattern.code[:2] not in _VIOLENT_ROOTS:
             return None
-        head = noun.head
-        if noun.dep_ == "nsubj":
-            verb = head
-        elif noun.dep_ == "pobj" and (head.dep_ == "agent" or (head.dep_ == "prep" and head.lower_ == "in")):
-            verb = head.head
+        head = trigger.head
+        if pattern.kind == "verb":
+            verbs = _participles(trigger)
+        elif trigger.dep_ in ("nsubj", "advcl"):
+            verbs = [head, head.head] if head.dep_ == "advcl" and trigger.dep_ == "nsubj" else [head]
+        elif trigger.dep_ == "pobj" and (head.dep_ == "agent" or (head.dep_ == "prep" and head.lower_ == "in")):
+            verbs = [head.head]
         else:
             return None
-        return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in self.patterns.harm_verbs else None
+        return next((v for v in verbs if v.pos_ == "VERB" and v.lemma_.lower() in self.patterns.harm_verbs), None)
 
     def _sources(self, pattern: Pattern, tok: Token, carriers: list[Token], is_actor: IsActor) -> list[Token]:
         if pattern.kind == "verb":
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ != "dobj":
+                # "the forces surrounding the building" surround it, "the incidents surrounding him" are no doer;
+                # but "issued a statement threatening" and "rhetoric when calling on" are the issuer's and speaker's
+                return [tok.head] if is_actor(tok.head) else subjects(tok) or [tok.head]
             return subjects(tok)
         sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
         if not sources and not pattern.reciprocal:
@@ -289,9 +312,10 @@ class EventMatcher:
             if governor is not None and m.embedded == "intended" and clause.dep_ in ("xcomp", "ccomp"):
                 dropped.add(governor.trigger.i if m.targets else m.trigger.i)
         # "were killed in a car bomb explosion": a harm verb with no doer only says what the act named by the noun did
+        # "threw grenades at a bus station, killing one person": the killing is what the throwing did
         doerless = {m.trigger.i for m in found if m.pattern.kind == "verb" and not m.sources}
         dropped |= {verb.i for m in found if m.targets and (verb := self._harm_done_by(m.pattern, m.trigger)) is not None
-                    and verb.i in doerless and set(m.targets) <= set(objects(verb))}
+                    and (verb.i in doerless or m.pattern.kind == "verb") and set(m.targets) <= set(objects(verb))}
         # "Israeli air raids killed five": the verb codes the act its subject names
         verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"} - dropped
         dropped |= {m.trigger.i for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
@@ -415,10 +439,10 @@ def _governing_verb(noun: Token) -> int | None:
 def _background(tok: Token) -> bool:
     """An act with no doer that only describes a noun is a reference, not a report: an event noun in
     another noun's phrase ("the anniversary of the invasion") or a participle on a noun ("officials
-    accused of playing a role")."""
+    accused of playing a role") or a passive relative clause ("the school siege where 344 civilians were killed")."""
     if tok.pos_ == "NOUN":
         return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
-    return _is_participle_on_noun(tok)
+    return _is_participle_on_noun(tok) or (tok.dep_ == "relcl" and _is_passive(tok))
 
 
 def _hypothetical(tok: Token) -> bool:
