@@ -154,6 +154,12 @@ def test_argument_structures(coder, text, expected):
     assert set(_codes(coder, text)) == expected
 
 
+def test_blame_laid_in_what_is_said_accuses_the_one_blamed(coder):
+    text = "Tirawi, a Palestinian security official, indicated at a news conference that Hamas militants might be responsible."
+    assert _codes(coder, text, date(2006, 6, 1)) == [("PSECOP", "112", "PSEREBHMS")]
+    assert _codes(coder, "Israel said Syria was not responsible for the attack.", date(2006, 6, 1)) == []
+
+
 def test_a_reason_or_charge_is_not_an_event(coder):
     codes = _codes(coder, "A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.")
     assert [c for _, c, _ in codes] == ["173"]
