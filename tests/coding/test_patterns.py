@@ -160,6 +160,19 @@ def test_blame_laid_in_what_is_said_accuses_the_one_blamed(coder):
     assert _codes(coder, "Israel said Syria was not responsible for the attack.", date(2006, 6, 1)) == []
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Israel pushed tanks into the Gaza Strip on Monday.", [("ISR", "192", "PSE")]),
+        # what is pushed is no target, and a phrasal verb with an object predicate names something
+        ("The inquiry would push Congress into refusing to cooperate.", []),
+        ("Syria said Israel would impose constraint on what they call terrorism and war on Israel.", []),
+    ],
+)
+def test_phrasal_verbs_take_their_particle_object(coder, text, expected):
+    assert _codes(coder, text, date(2006, 1, 1)) == expected
+
+
 def test_a_reason_or_charge_is_not_an_event(coder):
     codes = _codes(coder, "A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.")
     assert [c for _, c, _ in codes] == ["173"]

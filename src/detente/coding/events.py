@@ -193,8 +193,8 @@ class EventMatcher:
     def _fits(self, pattern: Pattern, tok: Token) -> bool:
         if pattern.particles:
             words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
-            if not all(w in words for w in pattern.particles):
-                return False
+            if not all(w in words for w in pattern.particles) or _children(tok, "oprd"):
+                return False  # "what they call terrorism on Israel" names something, it calls on no one
         if pattern.objects and pattern.kind == "verb":
             lemmas = {w for o in self._objects(tok) for w in (o.lemma_.lower(), o.lower_)}
             if not lemmas & pattern.objects:
