@@ -173,6 +173,11 @@ def test_phrasal_verbs_take_their_particle_object(coder, text, expected):
     assert _codes(coder, text, date(2006, 1, 1)) == expected
 
 
+def test_a_claim_of_responsibility_is_about_what_the_act_was_done_to(coder):
+    codes = _codes(coder, "Hamas claimed responsibility for the attack on the Israeli checkpoint.", date(2006, 1, 1))
+    assert codes == [("PSEREBHMS", "015", "ISR")]
+
+
 def test_a_reason_or_charge_is_not_an_event(coder):
     codes = _codes(coder, "A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.")
     assert [c for _, c, _ in codes] == ["173"]

@@ -228,6 +228,9 @@ class EventMatcher:
                 found = [s for clause in _for_clauses(tok, carriers) for s in subjects(clause)]
                 if not found and any(c.dep_ == "acl" and _children(c, "aux") for c in tok.children):
                     found = _prep_objects(tok, "for")
+            elif slot == "for-event":  # "claimed responsibility for the attack on the embassy": what the act was done to
+                acts = [n for o in self._objects(tok) for n in _prep_objects(o, "for")] or _prep_objects(tok, "for")
+                found = [t for act in acts for p in self.candidates(act)[:1] for t in self._targets(p, act, [], is_actor)[0]]
             elif slot == "clause-actor":  # "said Israel's raid was illegal": Israel, the clause's subject first
                 said = [t for t in _complement(tok) if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ != "it")]
                 found = sorted(said, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "poss"), t.i))
