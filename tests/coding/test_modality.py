@@ -59,6 +59,12 @@ def test_threat_is_itself_an_event(coder):
         ("Norway is to withdraw its troops from Iraq.", "0356"),
         ("The Spanish government was set to begin talks with ETA.", "036"),
         ("Washington has offered to engage in a dialogue with India.", "036"),
+        # announced support is diplomatic cooperation; an announced break, sanction or restriction is a threat
+        ("Portugal will support Turkey's efforts to become a full member of the European Community.", "032"),
+        ("Iraq's interim government announced that it is prepared to impose martial law.", "1324"),
+        ("Kofi Annan announced on Monday that he will withdraw weapons inspectors from Iraq.", "136"),
+        # but an announced cut in aid keeps its code, flagged intended, as the field's gold codes it
+        ("The United States announced it would prohibit all aid to Albanian rebels in Macedonia.", "162"),
     ],
 )
 def test_announced_acts_take_the_intent_code(coder, text, code):
