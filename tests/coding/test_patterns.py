@@ -178,6 +178,19 @@ def test_a_claim_of_responsibility_is_about_what_the_act_was_done_to(coder):
     assert codes == [("PSEREBHMS", "015", "ISR")]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Italy announced a suspension of air links with Serbia on Wednesday.", [("ITAGOV", "160", "SRB")]),
+        ("Israel's release of 900 Palestinian prisoners was welcomed.", [("ISRGOV", "0841", "PSE"), ("---", "051", "ISR")]),
+        # who asks for an act does not do it
+        ("The UN called for the release of the Romanian journalists.", [("---", "0841", "ROUMED")]),
+    ],
+)
+def test_a_noun_naming_a_verbs_act_is_coded_with_the_verbs_pattern(coder, text, expected):
+    assert [(e.source_code, e.code, e.target_code) for e in coder.code_text(text, date(2005, 6, 1)).events] == expected
+
+
 def test_a_reason_or_charge_is_not_an_event(coder):
     codes = _codes(coder, "A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.")
     assert [c for _, c, _ in codes] == ["173"]

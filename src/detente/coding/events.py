@@ -195,7 +195,7 @@ class EventMatcher:
             words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
             if not all(w in words for w in pattern.particles) or _children(tok, "oprd"):
                 return False  # "what they call terrorism on Israel" names something, it calls on no one
-        if pattern.objects and pattern.kind == "verb":
+        if pattern.objects:
             lemmas = {w for o in self._objects(tok) for w in (o.lemma_.lower(), o.lower_)}
             if not lemmas & pattern.objects:
                 return False
@@ -218,7 +218,7 @@ class EventMatcher:
         for slot in pattern.targets:
             found: list[Token] = []
             if slot == "dobj":
-                found = objects(tok) if pattern.kind == "verb" else []
+                found = objects(tok) if pattern.kind == "verb" else _prep_objects(tok, "of") if pattern.nominal else []
             elif slot == "dative":
                 found = _with_conjuncts(_children(tok, "dative"))
             elif slot == "clause-subj":  # "demanded that Israel withdraw": Israel; "asked whether he would resign" asks nothing of him
@@ -255,11 +255,12 @@ class EventMatcher:
             return harmed, False
         return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
 
-    def _objects(self, verb: Token) -> list[Token]:
-        """The verb's objects, and what a measure or part of them measures: "provided 25,000 tons of food aid",
-        "suspended part of a military aid programme", "launched a wave of attacks" (``measure_nouns``)."""
+    def _objects(self, tok: Token) -> list[Token]:
+        """The verb's objects (a noun's: its "of" phrase, "the suspension of air links"), and what a measure or
+        part of them measures: "provided 25,000 tons of food aid", "suspended part of a military aid programme",
+        "launched a wave of attacks" (``measure_nouns``)."""
         found = []
-        for o in objects(verb):
+        for o in objects(tok) if tok.pos_ != "NOUN" else _prep_objects(tok, "of"):
             found.append(o)
             if o.lemma_.lower() in self.patterns.measure_nouns:
                 found += _prep_objects(o, "of")
@@ -293,7 +294,7 @@ class EventMatcher:
         sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
         if not sources and not pattern.reciprocal:
             sources = [m for m in tok.children if _doer_modifier(m) and is_actor(m)][:1]
-        if not sources and "prep:of" not in pattern.targets:  # "the withdrawal of Syrian forces": who withdraws
+        if not sources and "prep:of" not in pattern.targets and not pattern.objects:  # "the withdrawal of Syrian forces": who withdraws
             sources = [o for o in _prep_objects(tok, "of") if is_actor(o)]
         for verb in carriers if not sources else ():
             sources = [s for s in subjects(verb) if s.i != tok.i]
@@ -337,6 +338,8 @@ class EventMatcher:
                 continue
             for pattern in self.candidates(tok):
                 carriers = [v for v in _support_verbs(tok) if v.lemma_.lower() not in self.patterns.not_carriers] if pattern.kind == "noun" else []
+                if pattern.nominal:  # "Italy announced a suspension of links" but not "called for the release of"
+                    carriers = [v for v in carriers if v.i == tok.head.i and tok.dep_ in ("dobj", "nsubjpass")]
                 sources = self._sources(pattern, tok, carriers, is_actor)
                 targets, open_target = self._targets(pattern, tok, carriers, is_actor)
                 if pattern.reverse:  # "Georgia received weapons from Russia": Russia gave them to Georgia

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -34,6 +34,7 @@ class Pattern:
     modifiers: frozenset[str] = frozenset()  # "car bomb", "suicide attack": a modifier of the trigger
     complement: frozenset[str] = frozenset()  # "said the vote was illegal": a word in what the verb says
     reverse: bool = False  # "received weapons from X": X is the source, the subject the target
+    nominal: bool = False  # a verb pattern read on a noun that names its act ("nominalizations")
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -139,6 +140,24 @@ def parse_patterns(data: dict, path: Path, cameo: CameoTable, start: int = 0, se
     return patterns
 
 
+def _nominal_patterns(patterns: list[Pattern], nominalizations: dict[str, str]) -> list[Pattern]:
+    """Noun entries for verb patterns with an object constraint, triggered by the nouns that name the verb's act
+    ("the suspension of air links with Serbia"): the same id and code, the object read from the noun's "of"
+    phrase (also for the ``dobj`` slot: "the release of Palestinian prisoners"), and no dative or clause slots."""
+    nouns_of: dict[str, list[str]] = {}
+    for noun, verb in nominalizations.items():
+        nouns_of.setdefault(verb, []).append(noun)
+    out = []
+    for p in patterns:
+        if p.kind != "verb" or not p.objects or p.particles or p.reverse:
+            continue
+        targets = tuple(t for t in p.targets if t.startswith(_SLOT_PREFIXES) or t in ("dobj", "none"))
+        if not targets:
+            continue
+        out += [replace(p, kind="noun", lemma=noun, targets=targets, nominal=True) for noun in nouns_of.get(p.lemma, ())]
+    return out
+
+
 @lru_cache(maxsize=8)
 def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet:
     """The bundled dictionary plus any user files (later files add patterns)."""
@@ -149,6 +168,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     not_carriers: set[str] = set()
     harm_verbs: set[str] = set()
     measure_nouns: set[str] = set()
+    nominalizations: dict[str, str] = {}
     ids: set[str] = set()
     for path in files:
         try:
@@ -160,10 +180,11 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         not_carriers.update(str(v).lower() for v in data.get("not_carriers") or [])
         harm_verbs.update(str(v).lower() for v in data.get("harm_verbs") or [])
         measure_nouns.update(str(v).lower() for v in data.get("measure_nouns") or [])
+        nominalizations.update((str(n).lower(), str(v).lower()) for n, v in (data.get("nominalizations") or {}).items())
         all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
     nouns: dict[str, list[Pattern]] = {}
-    for p in all_patterns:
+    for p in all_patterns + _nominal_patterns(all_patterns, nominalizations):
         (verbs if p.kind == "verb" else nouns).setdefault(p.lemma, []).append(p)
     return PatternSet(
         {k: tuple(v) for k, v in verbs.items()},
