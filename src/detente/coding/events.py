@@ -199,8 +199,10 @@ class EventMatcher:
             lemmas = {w for o in self._objects(tok) for w in (o.lemma_.lower(), o.lower_)}
             if not lemmas & pattern.objects:
                 return False
-        if pattern.prep_objects:
-            found = {(p.lower_, w) for p in tok.children if p.dep_ == "prep" for o in _children(p, "pobj") for w in (o.lemma_.lower(), o.lower_)}
+        if pattern.prep_objects:  # on the trigger, or on its object: "accused two diplomats of espionage"
+            hosts = [tok, *(self._objects(tok) if pattern.kind == "verb" else ())]
+            found = {(p.lower_, w) for h in hosts for p in h.children if p.dep_ == "prep" for o in _children(p, "pobj", "pcomp")
+                     for w in (o.lemma_.lower(), o.lower_)}
             if not found & pattern.prep_objects:
                 return False
         if pattern.modifiers:
@@ -228,8 +230,9 @@ class EventMatcher:
                 found = [s for clause in _for_clauses(tok, carriers) for s in subjects(clause)]
                 if not found and any(c.dep_ == "acl" and _children(c, "aux") for c in tok.children):
                     found = _prep_objects(tok, "for")
-            elif slot == "for-event":  # "claimed responsibility for the attack on the embassy": what the act was done to
-                acts = [n for o in self._objects(tok) for n in _prep_objects(o, "for")] or _prep_objects(tok, "for")
+            elif slot == "for-event":  # "claimed responsibility for the attack on the embassy", "demanded the lifting of
+                # sanctions on Iraq": what the act named in the "for" phrase, or else the object, was done to
+                acts = [n for o in self._objects(tok) for n in _prep_objects(o, "for")] or _prep_objects(tok, "for") or self._objects(tok)
                 found = [t for act in acts for p in self.candidates(act)[:1] for t in self._targets(p, act, [], is_actor)[0]]
             elif slot == "clause-actor":  # "said Israel's raid was illegal": Israel, the clause's subject first
                 said = [t for t in _complement(tok) if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ != "it")]
