@@ -18,8 +18,10 @@ from ..conftest import CORPUS, EXAMPLE, GOLD, ROOT, shared
 FLOORS = {
     # our own set (tests/gold/own_gold.jsonl), real news, 64% without events; held-out: never tuned on.
     # Re-pinned after the 15 coder A/B disagreements were adjudicated (the reference changed).
-    "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.31, "root/country": 0.17, "code/exact": 0.14},
-    "own:dev": {"root/ignored": 0.44, "quad/ignored": 0.50, "root/country": 0.21, "code/exact": 0.16},
+    # raised 2026-12-07 (detente-events 0.6.0, detente-modality 0.5.0): held-out quad 0.32 -> 0.35 with CAMEO's intent
+    # and threat codes for announced acts; dev root 0.47 -> 0.54; PLOVER root 0.70 -> 0.72
+    "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.35, "root/country": 0.17, "code/exact": 0.14},
+    "own:dev": {"root/ignored": 0.54, "quad/ignored": 0.57, "root/country": 0.32, "code/exact": 0.23},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.44, "code/exact": 0.19},  # 35 real wire sentences
     # code/exact 0.25 -> 0.24 with 112.evidence-against (detente-events 0.5.0): "presented evidence against Russia"
@@ -30,9 +32,9 @@ FLOORS = {
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)
     # quad 0.73 -> 0.72 (2026-12-07): "a prominent anti-Syria journalist has been killed" no longer makes the victim
     # Syrian (SYRMED), which had matched the gold's QuadClass by accident; with no country, no event is coded
-    "plover_gsr": {"root/ignored": 0.68, "quad/ignored": 0.72, "root/country": 0.34, "code/exact": 0.13, "plover/ignored": 0.68},
+    "plover_gsr": {"root/ignored": 0.71, "quad/ignored": 0.75, "root/country": 0.36, "code/exact": 0.14, "plover/ignored": 0.71},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.29, "petr2_gsr:news": 0.32, "own:heldout": 0.08, "own:dev": 0.09}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.08, "own:dev": 0.06}
 
 
 @pytest.fixture(scope="module")
