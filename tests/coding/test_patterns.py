@@ -212,6 +212,12 @@ def test_specific_codes_from_what_the_act_is_about(coder, text, expected):
     assert expected in _codes(coder, text, date(2005, 6, 1))
 
 
+def test_an_act_named_in_a_during_phrase_is_not_the_subjects_unless_a_meeting(coder):
+    shot = "Israeli troops shot dead dozens of Palestinians during protests along the Gaza border fence on Monday."
+    assert _codes(coder, shot, date(2018, 5, 14)) == [("ISRMIL", "193", "PSE")]
+    assert ("IGOUNO", "042", "SYRGOV") in _codes(coder, "The UN envoy met Assad during a visit to Damascus.", date(2018, 5, 14))
+
+
 def test_a_reason_or_charge_is_not_an_event(coder):
     codes = _codes(coder, "A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.")
     assert [c for _, c, _ in codes] == ["173"]

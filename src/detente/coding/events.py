@@ -341,6 +341,8 @@ class EventMatcher:
                 continue
             for pattern in self.candidates(tok):
                 carriers = [v for v in _support_verbs(tok) if v.lemma_.lower() not in self.patterns.not_carriers] if pattern.kind == "noun" else []
+                if pattern.code[:2] != "04" and tok.dep_ == "pobj" and tok.head.lower_ == "during":
+                    carriers = []  # "shot protesters during protests": not the shooters' protest; but "met during a visit"
                 if pattern.nominal:  # "Italy announced a suspension of links" but not "called for the release of"
                     carriers = [v for v in carriers if v.i == tok.head.i and tok.dep_ in ("dobj", "nsubjpass")]
                 sources = self._sources(pattern, tok, carriers, is_actor)
