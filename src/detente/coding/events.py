@@ -144,9 +144,8 @@ def _reported_clause(verb: Token) -> Token | None:
 def _participles(verb: Token) -> list[Token]:
     """Participle clauses that say what the act did: "threw grenades, killing one person", and those the parser
     hangs on a parenthetical speech verb instead ("threw grenades, police said, killing one person")."""
-    found = [c for c in _children(verb, "advcl") if c.tag_ == "VBG" and c.i > verb.i]
-    if verb.dep_ == "ccomp" and _reported_clause(verb.head) == verb:
-        found += [c for c in _children(verb.head, "advcl") if c.tag_ == "VBG" and c.i > verb.head.i]
+    hosts = [verb, verb.head] if verb.dep_ == "ccomp" and _reported_clause(verb.head) == verb else [verb]
+    found = [c for host in hosts for c in _children(host, "advcl") if c.tag_ == "VBG" and c.i > host.i]
     return [x for c in found for x in (c, *_children(c, "conj"))]
 
 
@@ -339,8 +338,9 @@ class EventMatcher:
                 # the verb already coded it: "launched an attack", "rejected the talks", "recalled ... in protest"; but
                 # in "were killed in a suicide bombing" the harm verb has no doer and the noun names the act
                 continue
+            supports = [v for v in _support_verbs(tok) if v.lemma_.lower() not in self.patterns.not_carriers] if tok.pos_ == "NOUN" else []
             for pattern in self.candidates(tok):
-                carriers = [v for v in _support_verbs(tok) if v.lemma_.lower() not in self.patterns.not_carriers] if pattern.kind == "noun" else []
+                carriers = supports if pattern.kind == "noun" else []
                 if pattern.code[:2] != "04" and tok.dep_ == "pobj" and tok.head.lower_ == "during":
                     carriers = []  # "shot protesters during protests": not the shooters' protest; but "met during a visit"
                 if pattern.nominal:  # "Italy announced a suspension of links" but not "called for the release of"
