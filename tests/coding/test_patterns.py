@@ -202,10 +202,13 @@ def test_a_noun_naming_a_verbs_act_is_coded_with_the_verbs_pattern(coder, text, 
         # calls, demands and refusals about lifting sanctions, aimed at whom the sanctions are on
         ("Russia called for the lifting of sanctions on Iraq.", ("RUSGOV", "0254", "IRQ")),
         ("France demanded the lifting of sanctions on Iraq.", ("FRAGOV", "1054", "IRQ")),
+        ("Kyrgyz opposition leaders demanded the lifting of the curfew.", ("KGZOPP", "1051", "---")),
         ("The United States rejected the lifting of sanctions on Iraq.", ("USAGOV", "1244", "IRQ")),
         # what a protest is for picks the 14xx code
         ("Nepalese students demonstrated for democracy in Kathmandu.", ("NPLEDU", "1414", "---")),
         ("There was an assassination attempt on President Musharraf.", ("---", "185", "PAKGOV")),
+        # a more specific pattern placed first where it would tie with a general one
+        ("Pakistan put the police on high alert.", ("PAK", "151", "---")),
     ],
 )
 def test_specific_codes_from_what_the_act_is_about(coder, text, expected):
