@@ -107,7 +107,7 @@ def test_prep_object_constraint(mine_coder):
 
 
 def test_modifier_constraint(mine_coder):
-    assert ("---", "1711", "YEMGOV") in _codes(mine_coder, "A boat attack in Aden wounded ten people.")  # a capital as metonym
+    assert ("---", "1711", "YEM") in _codes(mine_coder, "A boat attack in Aden wounded ten people.")  # a capital as the place
     assert "1711" not in [c for _, c, _ in _codes(mine_coder, "An attack in Aden wounded ten people.")]
 
 
@@ -205,7 +205,7 @@ def test_a_noun_naming_a_verbs_act_is_coded_with_the_verbs_pattern(coder, text, 
         ("Kyrgyz opposition leaders demanded the lifting of the curfew.", ("KGZOPP", "1051", "---")),
         ("The United States rejected the lifting of sanctions on Iraq.", ("USAGOV", "1244", "IRQ")),
         # what a protest is for picks the 14xx code
-        ("Nepalese students demonstrated for democracy in Kathmandu.", ("NPLEDU", "1414", "---")),
+        ("Nepalese students demonstrated for democracy in Kathmandu.", ("NPLEDU", "1414", "NPL")),
         ("There was an assassination attempt on President Musharraf.", ("---", "185", "PAKGOV")),
         # a more specific pattern placed first where it would tie with a general one
         ("Pakistan put the police on high alert.", ("PAK", "151", "---")),
@@ -300,3 +300,40 @@ def test_a_call_for_someone_to_act_is_addressed_to_them_and_the_act_is_only_dema
     events = coder.code_text(text, date(2005, 3, 6)).events
     assert [(e.source_code, e.code, e.target_code) for e in events if e.modality == "asserted"] == [expected]
     assert all(e.modality == "demanded" for e in events if e.code != "020")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Egypt rejected an Israeli proposal for joint patrols.", ("EGYGOV", "120", "ISR")),
+        ("Chile turned down Peru's request for talks.", ("CHLGOV", "120", "PER")),
+        ("Greece pledged to continue economic aid to Cyprus.", ("GRCGOV", "030", "CYP")),
+        ("Kenya demanded compensation from Somalia.", ("KENGOV", "1031", "SOM")),
+        ("Ghana threatened tougher measures against Togo.", ("GHAGOV", "130", "TGO")),
+    ],
+)
+def test_an_act_with_no_named_target_is_aimed_at_whose_thing_it_acts_on(coder, text, expected):
+    assert expected in _codes(coder, text, date(2005, 3, 6))
+
+
+def test_the_owner_of_the_thing_acted_on_is_not_read_from_a_possessive_pronoun(coder):
+    assert ("EGYGOV", "120", "---") in [(s or "---", c, t or "---") for s, c, t in _codes(coder, "Egypt rejected their proposal.")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Sudan threatened to attack Chad.", ("SDNGOV", "1384", "TCD")),
+        ("Iran threatened to cut off aid to Turkey.", ("IRNGOV", "1311", "TUR")),
+        ("Venezuela threatened to sever diplomatic ties with Colombia.", ("VENGOV", "1313", "COL")),
+    ],
+)
+def test_a_bare_threat_takes_the_code_and_target_of_the_act_it_threatens(coder, text, expected):
+    events = coder.code_text(text, date(2008, 3, 6)).events
+    assert expected in [(e.source_code, e.code, e.target_code) for e in events]
+    assert all(e.modality == "threatened" for e in events if e.root != "13")  # the act itself stays, flagged
+
+
+def test_a_warning_about_someone_elses_act_is_no_threat_of_it(coder):
+    events = coder.code_text("Iran warned that the US would attack Syria.", date(2008, 3, 6)).events
+    assert not [e for e in events if e.root == "13" and e.target_code == "SYR"]

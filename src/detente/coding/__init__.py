@@ -157,15 +157,16 @@ class Coder:
         when = dates.for_trigger(sentence.index, match.trigger)
         root = match.pattern.code[:2]
         sources = _placed_conjuncts(actor_at.each(match.sources, when.date))
-        targets = _placed_conjuncts(actor_at.each(match.targets, when.date))
+        # "demonstrated in Kathmandu": Nepal; but "arrived in Dili" on a visit is a visit to the government there
+        targets = _placed_conjuncts([_as_place(r) if _where(head) and root != "04" else r for head in match.targets for r in actor_at.each([head], when.date)])
         destinations: tuple = ()
         if root == "04":
             destinations = match.targets  # "visited Damascus": where it happened
-        elif root in _FORCE and all(t.actor.kind == "place" for t in targets) and match.pattern.kind == "verb":
+        elif root in _FORCE and match.pattern.kind == "verb" and (all(t.actor.kind == "place" for t in targets) or all(map(_where, match.targets))):
             # "bombed the village of Chechal": a struck place that is no actor (or stands for its country) is where it happened
             destinations = tuple(x for o in objects(match.trigger) for x in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children)))
         # an argument's modifiers are not the place either: "U.S. aircraft bombed ..." did not happen in the US
-        arguments = frozenset(t.i for head in (*match.sources, *match.targets) for t in head.subtree if t.i <= head.i)
+        arguments = frozenset(t.i for head in (*match.sources, *match.targets) if not _where(head) for t in head.subtree if t.i <= head.i)
         if root in _SAID or root == "04":  # "discussed the situation in Haiti": the topic's place, not where they talked
             arguments |= {t.i for o in objects(match.trigger) if o not in match.targets for t in o.subtree}
         where = places.for_event(sentence.index, match.trigger, arguments, destinations)
@@ -337,6 +338,19 @@ def _in_government_roles(mentions: list[Mention], events: list[Event], acting: l
         actor = next((a for span, a in roles if span.start <= m.start and m.end <= span.end and m.actor.code == a.country), None)
         out.append(replace(m, actor=actor, resolution=f"{m.resolution}+government-act") if actor else m)
     return out
+
+
+def _where(head) -> bool:
+    """A target named as where the act was done: "demonstrated in Kathmandu", "bombed a village in Afghanistan"."""
+    return head.dep_ == "pobj" and head.head.lower_ == "in"
+
+
+def _as_place(resolved: Resolved) -> Resolved:
+    """A capital named as a place is its country, not the government it stands for in "Kathmandu said"."""
+    actor = resolved.actor
+    if actor.kind != "metonym" or not actor.country:
+        return resolved
+    return replace(resolved, actor=Actor(actor.country, actor.country, (), actor.name, None, "country"), resolution=resolved.resolution + "+place")
 
 
 def _placed_conjuncts(found: list[Resolved]) -> list[Resolved]:

@@ -9,7 +9,7 @@ Coordinated subjects or objects give one event per pair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -31,7 +31,10 @@ _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsub
 _ROOT_FAMILY = {"12": "11"}  # disapproval and rejection say the same thing of their target
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
-_REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
+_REASON_PREPS = {"for", "of", "with"}
+#: a thing's party, for an act that names none: "a request by/from X", "aid to X", "a truce with X", "action against X",
+#: "the curfew on X"
+_OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")  # "arrested for collaborating", "accused of", "charged with"
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,24 @@ class EventMatcher:
             return harmed, False
         return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
 
+    def _owners(self, tok: Token, is_actor: IsActor) -> list[Token]:
+        """For an act with no named target, whose the thing acted on is, as CAMEO coders read it: "rejected
+        a U.S. request", "North Korea's demand", "an admission by Moscow", "continue military aid to
+        Mozambique", "agreed to US mediation", "lifted the state of emergency in Darfur". Possessive pronouns
+        are left out: they mostly name the doer."""
+        clauses = [c for c in _children(tok, "xcomp") if not self.candidates(c)]  # "pledged to continue aid to Cyprus"; an act
+        # with its own pattern ("threatened to storm the residence") is its own event
+        things = self._objects(tok) + [o for c in clauses for o in self._objects(c)] + clauses
+        things += [o for p in _children(tok, "prep") if p.lower_ == "to" for o in _children(p, "pobj")]
+        for thing in things:
+            named = [m for m in thing.children if m.dep_ in ("compound", "amod") and m.i < thing.i and (m.pos_ == "PROPN" or m.ent_type_)]
+            groups = [_children(thing, "poss"), *(_prep_objects(thing, word) for word in _OWNER_PREPS), named[:1]]
+            for group in groups:
+                found = [o for o in group if o.pos_ != "PRON" and is_actor(o)]
+                if found:
+                    return found
+        return [o for o in _prep_objects(tok, "in") if is_actor(o)][:1]  # where it was done
+
     def _objects(self, tok: Token) -> list[Token]:
         """The verb's objects (a noun's: its "of" phrase, "the suspension of air links"), and what a measure or
         part of them measures: "provided 25,000 tons of food aid", "suspended part of a military aid programme",
@@ -325,10 +346,27 @@ class EventMatcher:
         # "Israeli air raids killed five": the verb codes the act its subject names
         verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"} - dropped
         dropped |= {m.trigger.i for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
+        found = [self._specific_threat(m, found) for m in found]
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
         dropped |= {m.trigger.i for m in found if m.pattern.complement and _family(m.pattern.code) in said}
         return [m for m in found if m.trigger.i not in dropped]
+
+    def _specific_threat(self, threat: Match, found: list[Match]) -> Match:
+        """A bare threat ("threatened", "vowed") that governs its own doer's act says what it threatens: "threatened
+        to attack Israel" is a threat of conventional attack (1384) on Israel; the act stays, flagged threatened."""
+        if threat.pattern.code != "130":
+            return threat
+        for act in found:
+            clause = act.trigger.doc[carrier] if act.pattern.kind == "noun" and (carrier := _governing_verb(act.trigger)) is not None else act.trigger
+            if act.embedded != "threatened" or clause.head.i != threat.trigger.i or clause.i == threat.trigger.i:
+                continue
+            own_doer = clause.dep_ == "xcomp" or all(s.pos_ == "PRON" for s in act.sources)
+            if not own_doer or act.pattern.code[:2] == "13":
+                continue
+            code = self.modality.threat_code(act.pattern.code) or threat.pattern.code
+            return replace(threat, pattern=replace(threat.pattern, code=code), targets=act.targets or threat.targets)
+        return threat
 
     def _matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
         fired: dict[int, bool] = {}  # trigger -> whether it had a doer
@@ -359,6 +397,8 @@ class EventMatcher:
                     continue  # an act named only to describe a noun: "crimes committed by Croat forces"
                 if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
                     continue
+                if not targets and sources and not pattern.reciprocal and (pattern.kind == "verb" or pattern.nominal):
+                    targets = self._owners(tok, is_actor)
                 fired[tok.i] = bool(sources)
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
                 yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok), open_target)
@@ -480,13 +520,15 @@ class Modality:
     reported_future: frozenset[str] = frozenset()  # "said it would free": future in reported speech
     intended_as: dict[str, str] = field(default_factory=dict)  # code prefix of an intended act → its intent code
     future_frames: frozenset[str] = frozenset()  # "is to withdraw", "was set to begin": an announced act
+    threatened_as: dict[str, str] = field(default_factory=dict)  # code prefix of a threatened act → its threat code
 
     def intent_code(self, code: str) -> str | None:
         """The statement-of-intent code for an announced act ("will release" → 0353), if CAMEO has one."""
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.intended_as:
-                return self.intended_as[code[:n]]
-        return None
+        return _by_prefix(self.intended_as, code)
+
+    def threat_code(self, code: str) -> str | None:
+        """The threat code for a threatened act ("threatened to attack" → 1384), if CAMEO has one."""
+        return _by_prefix(self.threatened_as, code)
 
     def of(self, tok: Token) -> str | None:
         """'threatened to impose': threatened; 'will visit': intended; 'if this siege continues': conditional;
@@ -534,6 +576,11 @@ class Modality:
         return None
 
 
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value for the longest prefix of ``code`` in ``table``."""
+    return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
+
+
 def _in_question(tok: Token) -> bool:
     """Whether the token sits in an embedded yes/no question ("asked whether he would resign")."""
     node = tok
@@ -558,4 +605,5 @@ def load_modality() -> Modality:
         reported_future=frozenset(data.get("future_in_reported_speech") or ()),
         intended_as={str(k): str(v) for k, v in (data.get("intended_as") or {}).items()},
         future_frames=frozenset(data.get("future_frames") or ()),
+        threatened_as={str(k): str(v) for k, v in (data.get("threatened_as") or {}).items()},
     )
