@@ -337,3 +337,22 @@ def test_a_bare_threat_takes_the_code_and_target_of_the_act_it_threatens(coder, 
 def test_a_warning_about_someone_elses_act_is_no_threat_of_it(coder):
     events = coder.code_text("Iran warned that the US would attack Syria.", date(2008, 3, 6)).events
     assert not [e for e in events if e.root == "13" and e.target_code == "SYR"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Israel refused to release the Palestinian prisoners.", ("ISRGOV", "1243", "PSE")),
+        ("Iran refused to meet the EU envoy.", ("IRNGOV", "125", "IGOEUREEC")),
+        ("The U.S. said it would not meet the kidnappers' demands.", ("USAGOV", "123", "---CRM")),
+    ],
+)
+def test_a_refused_act_is_coded_as_the_refusal_of_it(coder, text, expected):
+    events = coder.code_text(text, date(2008, 3, 6)).events
+    assert expected in [(e.source_code, e.code, e.target_code) for e in events]
+    assert all(e.modality == "negated" for e in events if e.root != "12")
+
+
+def test_a_plural_possessive_is_every_coordinated_doer(coder):
+    text = "The US and France are repeating their calls for Syria to withdraw from Lebanon."
+    assert {("USAGOV", "020", "SYR"), ("FRAGOV", "020", "SYR")} <= set(_codes(coder, text, date(2005, 3, 6)))

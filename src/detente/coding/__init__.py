@@ -195,6 +195,9 @@ class Coder:
         intent = self.modality.intent_code(info.code) if modality == "intended" else None
         if intent:  # "will release the prisoners": a statement of intent (0353); "will attack": a threat (138)
             info, modality = self.cameo[intent], "asserted"
+        refusal = self.modality.governed_code("negated", info.code) if match.negated and match.embedded == "intended" else None
+        if refusal:  # "said it would not meet the demands": a refusal (123), not a negated act
+            info, modality = self.cameo[refusal], "asserted"
         if info.root in self.government_acts:  # "Iran said", "US-Japan talks": the governments (coding guidelines §2)
             pairs = [(_as_government(s), _as_government(t) if match.pattern.reciprocal else t) for s, t in pairs]
         trigger = match.trigger

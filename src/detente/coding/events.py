@@ -27,8 +27,11 @@ _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp"}  # acomp: "Syria 
 _MAX_CLIMB = 6
 _MODALS = {"would", "could", "might", "may", "should"}
 _PLURAL_PRONOUNS = {"they", "we"}
+_PLURAL_POSSESSIVES = {"their", "our"}
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "parataxis", "dative"})
-_ROOT_FAMILY = {"12": "11"}  # disapproval and rejection say the same thing of their target
+_ROOT_FAMILY = {"12": "11"}
+#: bare governors that take the code of the act they govern: a threat of it, a refusal of it
+_GENERIC_GOVERNORS = {"130": "threatened", "120": "negated"}  # disapproval and rejection say the same thing of their target
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
 _REASON_PREPS = {"for", "of", "with"}
@@ -323,6 +326,9 @@ class EventMatcher:
             sources = [s for s in subjects(verb) if s.i != tok.i]
             if sources:
                 break
+        if len(sources) == 1 and sources[0].lower_ in _PLURAL_POSSESSIVES:  # "The US and France repeated their calls": both
+            doers = next((found for verb in carriers if len(found := subjects(verb)) > 1), None)
+            sources = doers or sources
         return sources
 
     def matches(self, sent: SpacySpan, is_actor: IsActor) -> list[Match]:
@@ -346,27 +352,29 @@ class EventMatcher:
         # "Israeli air raids killed five": the verb codes the act its subject names
         verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"} - dropped
         dropped |= {m.trigger.i for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
-        found = [self._specific_threat(m, found) for m in found]
+        found = [self._specific_governor(m, found) for m in found]
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
         dropped |= {m.trigger.i for m in found if m.pattern.complement and _family(m.pattern.code) in said}
         return [m for m in found if m.trigger.i not in dropped]
 
-    def _specific_threat(self, threat: Match, found: list[Match]) -> Match:
-        """A bare threat ("threatened", "vowed") that governs its own doer's act says what it threatens: "threatened
-        to attack Israel" is a threat of conventional attack (1384) on Israel; the act stays, flagged threatened."""
-        if threat.pattern.code != "130":
-            return threat
+    def _specific_governor(self, governor: Match, found: list[Match]) -> Match:
+        """A bare threat or refusal that governs its own doer's act says what it threatens or refuses: "threatened to
+        attack Israel" is a threat of conventional attack (1384) on Israel, "refused to deploy peacekeepers in Iraq"
+        a refusal of international involvement (1224) toward Iraq; the act stays, flagged threatened or negated."""
+        kind = _GENERIC_GOVERNORS.get(governor.pattern.code)
+        if kind is None:
+            return governor
         for act in found:
             clause = act.trigger.doc[carrier] if act.pattern.kind == "noun" and (carrier := _governing_verb(act.trigger)) is not None else act.trigger
-            if act.embedded != "threatened" or clause.head.i != threat.trigger.i or clause.i == threat.trigger.i:
+            if act.embedded != kind or clause.head.i != governor.trigger.i or clause.i == governor.trigger.i:
                 continue
             own_doer = clause.dep_ == "xcomp" or all(s.pos_ == "PRON" for s in act.sources)
-            if not own_doer or act.pattern.code[:2] == "13":
+            if not own_doer or act.pattern.code[:2] == governor.pattern.code[:2]:
                 continue
-            code = self.modality.threat_code(act.pattern.code) or threat.pattern.code
-            return replace(threat, pattern=replace(threat.pattern, code=code), targets=act.targets or threat.targets)
-        return threat
+            code = self.modality.governed_code(kind, act.pattern.code) or governor.pattern.code
+            return replace(governor, pattern=replace(governor.pattern, code=code), targets=act.targets or governor.targets)
+        return governor
 
     def _matches(self, sent: SpacySpan, is_actor: IsActor) -> Iterator[Match]:
         fired: dict[int, bool] = {}  # trigger -> whether it had a doer
@@ -521,14 +529,16 @@ class Modality:
     intended_as: dict[str, str] = field(default_factory=dict)  # code prefix of an intended act → its intent code
     future_frames: frozenset[str] = frozenset()  # "is to withdraw", "was set to begin": an announced act
     threatened_as: dict[str, str] = field(default_factory=dict)  # code prefix of a threatened act → its threat code
+    refused_as: dict[str, str] = field(default_factory=dict)  # code prefix of a refused act → its refusal code
 
     def intent_code(self, code: str) -> str | None:
         """The statement-of-intent code for an announced act ("will release" → 0353), if CAMEO has one."""
         return _by_prefix(self.intended_as, code)
 
-    def threat_code(self, code: str) -> str | None:
-        """The threat code for a threatened act ("threatened to attack" → 1384), if CAMEO has one."""
-        return _by_prefix(self.threatened_as, code)
+    def governed_code(self, kind: str, code: str) -> str | None:
+        """The threat or refusal code for a threatened or refused act ("threatened to attack" → 1384, "refused to
+        release" → 1243, "will not meet the demands" → 123), if CAMEO has one."""
+        return _by_prefix(self.threatened_as if kind == "threatened" else self.refused_as, code)
 
     def of(self, tok: Token) -> str | None:
         """'threatened to impose': threatened; 'will visit': intended; 'if this siege continues': conditional;
@@ -606,4 +616,5 @@ def load_modality() -> Modality:
         intended_as={str(k): str(v) for k, v in (data.get("intended_as") or {}).items()},
         future_frames=frozenset(data.get("future_frames") or ()),
         threatened_as={str(k): str(v) for k, v in (data.get("threatened_as") or {}).items()},
+        refused_as={str(k): str(v) for k, v in (data.get("refused_as") or {}).items()},
     )
