@@ -31,6 +31,8 @@ def _pairs(coder, text, when):
         ("President Obama visited a church in South Carolina.", date(2015, 6, 18), ("USAGOV", "04", "USA")),
         # the regional office-holder tables: Lebanon's president in 2008
         ("Lebanese President Michel Suleiman condemned Israel.", date(2008, 8, 6), ("LBNGOV", "11", "ISR")),
+        # a count is who is counted; peacekeepers are military
+        ("Hundreds of UN peacekeepers withdrew from Syria.", date(2014, 9, 15), ("IGOUNOMIL", "08", "SYR")),
     ],
 )
 def test_actor_codes(coder, text, when, expected):

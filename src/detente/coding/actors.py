@@ -66,6 +66,10 @@ _NAMED_AFTER = frozenset({"city", "town", "square", "street", "avenue", "provinc
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
 
+#: heads that count an "of" phrase rather than name anyone
+_QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "tens"})
+
+
 @dataclass(frozen=True)
 class NameHit:
     start: int  # token index
@@ -252,6 +256,10 @@ class ActorResolver:
         return None
 
     def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
+        if head.lemma_.lower() in _QUANTITIES:  # "hundreds of UN troops", "thousands of Kurds": who they are
+            counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if counted:
+                return self.resolve_np(counted[0], hits, when, locate)
         if head.lemma_.lower() in self.non_actors:
             return None
         doc = head.doc
