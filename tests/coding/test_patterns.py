@@ -356,3 +356,9 @@ def test_a_refused_act_is_coded_as_the_refusal_of_it(coder, text, expected):
 def test_a_plural_possessive_is_every_coordinated_doer(coder):
     text = "The US and France are repeating their calls for Syria to withdraw from Lebanon."
     assert {("USAGOV", "020", "SYR"), ("FRAGOV", "020", "SYR")} <= set(_codes(coder, text, date(2005, 3, 6)))
+
+
+def test_a_noun_with_its_own_narrower_pattern_is_coded_by_it_not_by_the_verb_carrying_it(coder):
+    # one act, the hunger strike (142): not "began a strike" (143), nor a protest (141) of its own
+    assert [c for _, c, _ in _codes(coder, "Iraqi students began a hunger strike in protest against the government.")] == ["142"]
+    assert ("---REF", "142", "TURGOV") in _codes(coder, "A group of Kurdish refugees began a hunger strike against the Turkish government.")

@@ -67,7 +67,8 @@ _NP_DEPS = {"compound", "amod", "nmod", "poss", "flat", "case", "nummod"}
 
 
 #: heads that count an "of" phrase rather than name anyone
-_QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "tens"})
+_QUANTITIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "million", "millions", "tens",
+                         "group", "crowd", "number", "handful", "band"})
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ class ActorResolver:
         return None
 
     def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
-        if head.lemma_.lower() in _QUANTITIES:  # "hundreds of UN troops", "thousands of Kurds": who they are
+        if head.lemma_.lower() in _QUANTITIES and head.pos_ == "NOUN":  # "hundreds of UN troops", "a group of refugees": who they are
             counted = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             if counted:
                 return self.resolve_np(counted[0], hits, when, locate)
