@@ -93,3 +93,13 @@ def test_a_bomb_set_off_is_no_announced_act(coder):
 def test_an_event_noun_takes_the_modality_of_the_verb_that_governs_it(coder, text, expected):
     events = coder.code_text(text, date(2005, 3, 6)).events
     assert [(e.source_code, e.code, e.target_code, e.modality) for e in events] == [expected]
+
+
+def test_a_charge_is_alleged_and_done_by_the_one_charged(coder):
+    from datetime import date
+
+    text = "Israel accused Syria of supplying weapons to Hezbollah."
+    events = {(e.source_code, e.code, e.target_code, e.modality) for e in coder.code_text(text, date(2005, 3, 6)).events}
+    assert ("ISRGOV", "112", "SYR", "asserted") in events
+    assert ("SYR", "072", "LBNREBHEZ", "alleged") in events  # kept, flagged, and not counted as an event of its own
+    assert "alleged" in coder.modality.not_events

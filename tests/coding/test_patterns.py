@@ -222,8 +222,9 @@ def test_an_act_named_in_a_during_phrase_is_not_the_subjects_unless_a_meeting(co
 
 
 def test_a_reason_or_charge_is_not_an_event(coder):
-    codes = _codes(coder, "A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.")
-    assert [c for _, c, _ in codes] == ["173"]
+    events = coder.code_text("A Tunisian court has jailed a Nigerian student for helping young militants join an armed group.", date(2010, 6, 1)).events
+    assert [e.code for e in events if e.modality not in coder.modality.not_events] == ["173"]
+    assert all(e.modality == "alleged" and e.source_code.startswith("NGA") for e in events if e.code != "173")  # the charge
 
 
 @pytest.mark.parametrize(

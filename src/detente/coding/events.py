@@ -103,7 +103,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         if head.lower_ in _REASON_PREPS:
-            return []  # "jailed for helping", "accused X of making": a reason or a charge, not a report
+            return []  # "jailed for helping", "accused X of making": a reason or a charge, not a report (see _charged)
         # "In denying the allegations, Lahoud denounced ...", "after meeting Putin, Bush said": the main
         # clause's doer; in the passive ("was attacked while visiting X") its subject
         governor = head.head
@@ -316,14 +316,14 @@ class EventMatcher:
                 # "the forces surrounding the building" surround it, "the incidents surrounding him" are no doer;
                 # but "issued a statement threatening" and "rhetoric when calling on" are the issuer's and speaker's
                 return [tok.head] if is_actor(tok.head) else subjects(tok) or [tok.head]
-            return subjects(tok)
+            return subjects(tok) or [t for t in _charged(tok) if is_actor(t)]
         sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
         if not sources and not pattern.reciprocal:
             sources = [m for m in tok.children if _doer_modifier(m) and is_actor(m)][:1]
         if not sources and "prep:of" not in pattern.targets and not pattern.objects:  # "the withdrawal of Syrian forces": who withdraws
             sources = [o for o in _prep_objects(tok, "of") if is_actor(o)]
         for verb in carriers if not sources else ():
-            sources = [s for s in subjects(verb) if s.i != tok.i]
+            sources = [s for s in subjects(verb) if s.i != tok.i] or [t for t in _charged(verb) if is_actor(t)]
             if sources:
                 break
         if len(sources) == 1 and sources[0].pos_ == "PRON" and sources[0].dep_ == "poss":
@@ -543,6 +543,7 @@ class Modality:
     future_frames: frozenset[str] = frozenset()  # "is to withdraw", "was set to begin": an announced act
     threatened_as: dict[str, str] = field(default_factory=dict)  # code prefix of a threatened act → its threat code
     refused_as: dict[str, str] = field(default_factory=dict)  # code prefix of a refused act → its refusal code
+    charging: frozenset[str] = frozenset()  # verbs whose "of"/"for"/"with" clause is a charge: "accused X of attacking"
 
     def intent_code(self, code: str) -> str | None:
         """The statement-of-intent code for an announced act ("will release" → 0353), if CAMEO has one."""
@@ -578,6 +579,12 @@ class Modality:
             if node is not tok and node.lemma_.lower() in self.governors and node.lemma_.lower() not in self.self_directed:
                 return self.governors[node.lemma_.lower()]  # "denied the attack", "promised a withdrawal", "called for talks"
         for _ in range(_MAX_CLIMB):
+            charge = _charge_of(node)
+            if charge is not None and charge.lemma_.lower() in self.charging:
+                return "alleged"  # "accused the authorities of having supplied weapons", "arrested for collaborating"
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+                node = node.head.head  # "accused Rwanda of making accusations by alleging ...": the charge goes on
+                continue
             if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl") or node.head.i == node.i:
                 break
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditional for c in node.children):
@@ -597,6 +604,22 @@ class Modality:
                 return self.governors[lemma]
             node = head
         return None
+
+
+def _charged(verb: Token) -> list[Token]:
+    """Who a charge or a reason is laid on: "accused X of making", "jailed X for helping", "X was arrested for spying"."""
+    governor = _charge_of(verb)
+    if governor is None:
+        return []
+    return _with_conjuncts(_children(governor, "nsubjpass") if _is_passive(governor) else _children(governor, "dobj"))
+
+
+def _charge_of(clause: Token) -> Token | None:
+    """The verb a clause is the reason or charge of: "accused X of making", "jailed for helping"."""
+    prep = clause.head
+    if clause.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in _REASON_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
@@ -630,4 +653,5 @@ def load_modality() -> Modality:
         future_frames=frozenset(data.get("future_frames") or ()),
         threatened_as={str(k): str(v) for k, v in (data.get("threatened_as") or {}).items()},
         refused_as={str(k): str(v) for k, v in (data.get("refused_as") or {}).items()},
+        charging=frozenset(data.get("charging") or ()),
     )
