@@ -363,3 +363,8 @@ def test_a_noun_with_its_own_narrower_pattern_is_coded_by_it_not_by_the_verb_car
     # one act, the hunger strike (142): not "began a strike" (143), nor a protest (141) of its own
     assert [c for _, c, _ in _codes(coder, "Iraqi students began a hunger strike in protest against the government.")] == ["142"]
     assert ("---REF", "142", "TURGOV") in _codes(coder, "A group of Kurdish refugees began a hunger strike against the Turkish government.")
+
+
+def test_an_intention_named_inside_a_noun_phrase_is_no_event_without_a_doer(coder):
+    text = "The Knesset voted against a bill calling for a referendum on the plan to withdraw Israeli forces from the Gaza Strip."
+    assert [c for _, c, _ in _codes(coder, text, date(2005, 3, 28))] == ["120"]

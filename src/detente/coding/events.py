@@ -511,10 +511,12 @@ def _governing_verb(noun: Token) -> int | None:
 def _background(tok: Token) -> bool:
     """An act with no doer that only describes a noun is a reference, not a report: an event noun in
     another noun's phrase ("the anniversary of the invasion") or a participle on a noun ("officials
-    accused of playing a role") or a passive relative clause ("the school siege where 344 civilians were killed")."""
+    accused of playing a role"), a passive relative clause ("the school siege where 344 civilians were killed") or
+    an infinitive on a noun ("a referendum on the plan to withdraw")."""
     if tok.pos_ == "NOUN":
         return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
-    return _is_participle_on_noun(tok) or (tok.dep_ == "relcl" and _is_passive(tok))
+    # "a referendum on Sharon's plan to withdraw forces from Gaza": an intention named, no one doing it here
+    return _is_participle_on_noun(tok) or (tok.dep_ == "relcl" and _is_passive(tok)) or (tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.pos_ == "NOUN")
 
 
 def _hypothetical(tok: Token) -> bool:
