@@ -79,7 +79,8 @@ def event_store(path: Path, events: list[dict], articles: list[dict] | None = No
             "source_country": event["source"][:3] if event["source"][:3].isalpha() and event["source"][:3] not in ("IGO", "NGO") else None,
             "target_country": event["target"][:3] if event["target"][:3].isalpha() and event["target"][:3] not in ("IGO", "NGO") else None,
             "code": event["code"], "root": event["code"][:2], "goldstein": info.goldstein, "quad_class": info.quad_class,
-            "date": event["date"], "modality": event.get("modality", "asserted"), "confidence": 0.8, "pattern_id": "p",
+            "date": event["date"], "date_precision": event.get("date_precision", "day"), "modality": event.get("modality", "asserted"),
+            "confidence": 0.8, "pattern_id": "p",
         })
     for article_id in {r["article_id"] for r in rows}:
         given.setdefault(article_id, {"id": article_id})

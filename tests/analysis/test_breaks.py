@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from detente.analysis.break_eval import SyntheticSpec, synthetic_stream
-from detente.analysis.breaks import BreakSettings, change_points, direction_of, dyad_breaks, exposure, online_change_points, scan
+from detente.analysis.breaks import BreakSettings, change_points, daily_streams, direction_of, dyad_breaks, exposure, online_change_points, scan
 from detente.analysis.dyads import Dyad
 from detente.core import webhook_sender
 from tests.conftest import event_store
@@ -72,6 +72,18 @@ def crisis_events(stories: int) -> list[dict]:
         events.append({"article_id": article, "date": when, "source": "IRQGOV", "target": "USAGOV", "code": "111"})
         events.append({"article_id": f"other{day}", "date": when, "source": "FRA", "target": "DEU", "code": "040"})
     return events
+
+
+def test_events_dated_only_to_the_month_or_year_are_no_spike_on_its_first_day(tmp_path):
+    events = crisis_events(stories=3)
+    # stories recalling attacks "in June" or "a year ago": stored on the first day of the month or year
+    events += [{"article_id": f"recall{k}", "date": when, "date_precision": precision, "source": "USAMIL", "target": "IRQ", "code": "190"}
+               for k in range(8) for when, precision in ((date(2005, 6, 1), "month"), (date(2005, 1, 1), "year"))]
+    store = event_store(tmp_path / "y.duckdb", events)
+    days, counts, _ = daily_streams(store, Dyad("USA", "IRQ"))
+    assert counts[days.index(date(2005, 6, 1)), 0] == 0 and counts[days.index(date(2005, 1, 1)), 0] == 0
+    (found,) = dyad_breaks(store, Dyad("USA", "IRQ"))
+    assert found.direction == "conflict" and abs((found.date - date(2005, 12, 27)).days) <= 7
 
 
 def test_a_crisis_in_a_store_is_a_break_with_its_evidence(tmp_path):

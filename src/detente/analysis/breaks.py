@@ -44,6 +44,9 @@ METHODS = ("offline", "online")
 #: the two streams: events that harm the relation and events that help it, by the sign of their Goldstein
 #: score; neutral acts (statements, Goldstein 0) move neither
 _STREAMS = "count(*) FILTER (goldstein < 0) AS conflict, count(*) FILTER (goldstein > 0) AS cooperation"
+#: a change-point is a day: events dated only to the month or year ("a year ago", "in March") would sit on its
+#: first day as a false spike, so the detector's streams leave them out (series by month or year keep them)
+_DATED_TO_THE_WEEK = "coalesce(e.date_precision, '') NOT IN ('month', 'year')"
 
 
 @dataclass(frozen=True)
@@ -306,7 +309,7 @@ def _dyad_counts(store: Store, dyad: Dyad, days: list[date]) -> np.ndarray:
     if not days:
         return np.zeros((0, 4))
     where, params = dyad.where()
-    table = store.arrow(f"SELECT day, {_COLUMNS} FROM ({counted_sql(where)}) GROUP BY 1", params)
+    table = store.arrow(f"SELECT day, {_COLUMNS} FROM ({counted_sql(f'({where}) AND {_DATED_TO_THE_WEEK}')}) GROUP BY 1", params)
     return _fill(days, _day_offsets(table, days[0]), _values(table))
 
 
@@ -446,7 +449,7 @@ def _all_country_streams(store: Store, days: list[date], min_events: int, level:
         return {}
     table = store.arrow(
         f"""SELECT least(source_country, target_country) || '-' || greatest(source_country, target_country) AS pair, day, {_COLUMNS}
-            FROM ({counted_sql(country_pair_sql(level))}) GROUP BY 1, 2"""
+            FROM ({counted_sql(f'({country_pair_sql(level)}) AND {_DATED_TO_THE_WEEK}')}) GROUP BY 1, 2"""
     )
     offsets, values = _day_offsets(table, days[0]), _values(table)
     encoded = pc.dictionary_encode(table.column("pair")).combine_chunks()  # far faster than np.unique on strings
