@@ -21,20 +21,22 @@ FLOORS = {
     # raised 2026-12-07 (detente-events 0.6.0, detente-modality 0.5.0): held-out quad 0.32 -> 0.35 with CAMEO's intent
     # and threat codes for announced acts; dev root 0.47 -> 0.54; PLOVER root 0.70 -> 0.72
     "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.35, "root/country": 0.17, "code/exact": 0.14},
-    "own:dev": {"root/ignored": 0.54, "quad/ignored": 0.57, "root/country": 0.32, "code/exact": 0.23},
+    # raised again 2026-12-07 (modality 0.6.0: charges alleged, owners as targets, threat and refusal codes): dev root
+    # 0.54 -> 0.55, extra events 0.05 -> 0.04; PETR2 country 0.44 -> 0.49, exact 0.24 -> 0.30; PLOVER country 0.36 -> 0.46
+    "own:dev": {"root/ignored": 0.55, "quad/ignored": 0.58, "root/country": 0.33, "code/exact": 0.23},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
-    "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.44, "code/exact": 0.19},  # 35 real wire sentences
+    "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.50, "code/exact": 0.28},  # 35 real wire sentences
     # code/exact 0.25 -> 0.24 with 112.evidence-against (detente-events 0.5.0): "presented evidence against Russia"
     # is now coded 112 where the gold has 1124 (accuse of espionage), which the sentence does not say; root 0.53 -> 0.55
-    "petr2_gsr": {"root/ignored": 0.55, "quad/ignored": 0.66, "root/country": 0.44, "code/exact": 0.24},
+    "petr2_gsr": {"root/ignored": 0.56, "quad/ignored": 0.67, "root/country": 0.49, "code/exact": 0.30},
     # plover/ignored 0.69 -> 0.68 and its extra-events ceiling 0.28 -> 0.29 with the subject-first pronoun rule
     # (2026-12-07): "they had taken hostage", "they rose up against", "they blew themselves up" now resolve to the
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)
     # quad 0.73 -> 0.72 (2026-12-07): "a prominent anti-Syria journalist has been killed" no longer makes the victim
     # Syrian (SYRMED), which had matched the gold's QuadClass by accident; with no country, no event is coded
-    "plover_gsr": {"root/ignored": 0.71, "quad/ignored": 0.75, "root/country": 0.36, "code/exact": 0.14, "plover/ignored": 0.71},
+    "plover_gsr": {"root/ignored": 0.73, "quad/ignored": 0.76, "root/country": 0.46, "code/exact": 0.16, "plover/ignored": 0.73},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.08, "own:dev": 0.06}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.08, "own:dev": 0.04}
 
 
 @pytest.fixture(scope="module")
