@@ -103,3 +103,17 @@ def test_a_charge_is_alleged_and_done_by_the_one_charged(coder):
     assert ("ISRGOV", "112", "SYR", "asserted") in events
     assert ("SYR", "072", "LBNREBHEZ", "alleged") in events  # kept, flagged, and not counted as an event of its own
     assert "alleged" in coder.modality.not_events
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia will cut aid to Ukraine if Kiev does not pay its debts.", ("RUSGOV", "1311", "UKR")),
+        ("Nigeria said it will withdraw its troops from Chad unless the rebels agree to a ceasefire.", ("NGAGOV", "130", "TCD")),
+        ("Japan will provide aid to Indonesia if the government asks for it.", ("JPNGOV", "033", "IDN")),  # an offer
+    ],
+)
+def test_an_announced_act_on_a_condition_is_a_threat_unless_it_helps(coder, text, expected):
+    from datetime import date
+
+    assert expected in [(e.source_code, e.code, e.target_code) for e in coder.code_text(text, date(2005, 3, 6)).events]

@@ -192,6 +192,10 @@ class Coder:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
             if match.pattern.reciprocal and modality != "intended":  # "determined to mend ties with X": one side's intent
                 pairs += [(t, s) for s, t in pairs if s and t]
+        condition = self.modality.condition_on(match.trigger) if modality == "intended" else None
+        threat = condition and (self.modality.governed_code("threatened", info.code) or ("130" if condition == "unless" else None))
+        if threat:  # "will cut aid if Kiev does not pay" 1311, "will withdraw its force unless ..." 130: a threat
+            info, modality = self.cameo[threat], "asserted"
         intent = self.modality.intent_code(info.code) if modality == "intended" else None
         if intent:  # "will release the prisoners": a statement of intent (0353); "will attack": a threat (138)
             info, modality = self.cameo[intent], "asserted"

@@ -556,6 +556,10 @@ class Modality:
         release" → 1243, "will not meet the demands" → 123), if CAMEO has one."""
         return _by_prefix(self.threatened_as if kind == "threatened" else self.refused_as, code)
 
+    def condition_on(self, tok: Token) -> str | None:
+        """The marker of a condition put on an act ("will cut aid if Kiev does not pay": if), else None."""
+        return next((m.lower_ for c in _children(tok, "advcl") for m in _children(c, "mark") if m.lower_ in self.conditional), None)
+
     def of(self, tok: Token) -> str | None:
         """'threatened to impose': threatened; 'will visit': intended; 'if this siege continues': conditional;
         'pressure to help': demanded; 'said they will attack': intended."""
