@@ -368,3 +368,8 @@ def test_a_noun_with_its_own_narrower_pattern_is_coded_by_it_not_by_the_verb_car
 def test_an_intention_named_inside_a_noun_phrase_is_no_event_without_a_doer(coder):
     text = "The Knesset voted against a bill calling for a referendum on the plan to withdraw Israeli forces from the Gaza Strip."
     assert [c for _, c, _ in _codes(coder, text, date(2005, 3, 28))] == ["120"]
+
+
+def test_being_opposed_to_something_is_opposing_it(coder):
+    assert ("ISRGOV", "126", "FRA") in _codes(coder, "Israel is opposed to French mediation in the talks with Syria.", date(2000, 3, 1))
+    assert not [t for s, _, t in _codes(coder, "The plan was opposed by Russia.") if t and t[:3] == "RUS"]  # no self-target

@@ -28,6 +28,7 @@ _MAX_CLIMB = 6
 _MODALS = {"would", "could", "might", "may", "should"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _PLURAL_POSSESSIVES = {"their", "our"}
+_STATIVE_PASSIVES = {"oppose": "to"}  # "is opposed to X": opposes X
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "parataxis", "dative"})
 _ROOT_FAMILY = {"12": "11"}
 #: bare governors that take the code of the act they govern: a threat of it, a refusal of it
@@ -67,7 +68,16 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and _stative_object(verb) is None
+
+
+def _stative_object(verb: Token) -> list[Token] | None:
+    """"Israel is opposed to French mediation": a state of the subject, not a passive; what it is opposed to."""
+    word = _STATIVE_PASSIVES.get(verb.lemma_.lower())
+    if word is None or _children(verb, "agent"):
+        return None
+    found = [o for p in _children(verb, "prep") if p.lower_ == word for o in _children(p, "pobj")]
+    return found or None
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
@@ -89,7 +99,7 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if _is_passive(verb) or _is_participle_on_noun(verb):
         return _with_conjuncts([p for a in _children(verb, "agent") for p in _children(a, "pobj")])
-    found = _children(verb, "nsubj", "csubj")
+    found = _children(verb, "nsubj", "csubj") or (_children(verb, "nsubjpass") if _stative_object(verb) else [])
     if found:
         found = _relative_head(verb, found)
         if verb.dep_ == "ccomp" and any(t.lower_ in _PLURAL_PRONOUNS for t in found):
@@ -127,6 +137,8 @@ def objects(verb: Token, depth: int = 0) -> list[Token]:
     """The undergoer: direct object, passive subject, or the noun a relative clause or participle modifies."""
     if _is_participle_on_noun(verb):
         return [verb.head]  # "officials accused of ...", "the men arrested on Monday"
+    if (opposed := _stative_object(verb)) is not None:
+        return _with_conjuncts(opposed)
     if _is_passive(verb):
         found = _children(verb, "nsubjpass")
         if found:
@@ -405,6 +417,7 @@ class EventMatcher:
                     carriers = [v for v in carriers if v.i == tok.head.i and tok.dep_ in ("dobj", "nsubjpass")]
                 sources = self._sources(pattern, tok, carriers, is_actor)
                 targets, open_target = self._targets(pattern, tok, carriers, is_actor)
+                targets = [t for t in targets if t not in sources]  # "the plan was opposed by Russia": Russia only opposes
                 if pattern.reverse:  # "Georgia received weapons from Russia": Russia gave them to Georgia
                     if not targets:
                         continue
