@@ -31,6 +31,8 @@ def _pairs(coder, text, when):
         ("President Obama visited a church in South Carolina.", date(2015, 6, 18), ("USAGOV", "04", "USA")),
         # the regional office-holder tables: Lebanon's president in 2008
         ("Lebanese President Michel Suleiman condemned Israel.", date(2008, 8, 6), ("LBNGOV", "11", "ISR")),
+        # an agent of no stated country is that of the pronoun owning it, not the story's
+        ("Russia said that its military jets had flown over Georgia.", date(2008, 7, 10), ("RUSMIL", "15", "GEO")),
         # a count is who is counted; peacekeepers are military
         ("Hundreds of UN peacekeepers withdrew from Syria.", date(2014, 9, 15), ("IGOUNOMIL", "08", "SYR")),
     ],
