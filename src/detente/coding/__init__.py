@@ -322,12 +322,12 @@ _GOVERNMENT_ACTS = frozenset({"01", "02", "03", "04", "05", "08", "10", "11", "1
 
 
 def _owned(found: Resolved | None, tok, in_article: dict[int, Resolved]) -> Resolved | None:
-    """An agent placed only by the story takes the country of the pronoun that owns it: in "Russia said its military
-    jets flew over South Ossetia" the jets are Russia's, not those of the country the story is about."""
-    owner = next((in_article.get(c.i) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    if found is None or owner is None or not owner.actor.country or found.actor.kind != "agent":
+    """An agent of no stated country takes the country of the pronoun that owns it, before the story would place it:
+    in "Russia said its military jets flew over South Ossetia" the jets are Russia's, not the story's country's."""
+    if found is None or found.actor.kind != "agent" or found.actor.country:
         return found
-    if found.actor.country:
+    owner = next((in_article.get(c.i) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None or not owner.actor.country:
         return found
     country = owner.actor.country
     actor = replace(found.actor, code=country + found.actor.code[3:], country=country)

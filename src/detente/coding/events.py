@@ -30,15 +30,15 @@ _PLURAL_PRONOUNS = {"they", "we"}
 _PLURAL_POSSESSIVES = {"their", "our"}
 _STATIVE_PASSIVES = {"oppose": "to"}  # "is opposed to X": opposes X
 _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsubjpass", "parataxis", "dative"})
-_ROOT_FAMILY = {"12": "11"}
+_ROOT_FAMILY = {"12": "11"}  # disapproval and rejection say the same thing of their target
 #: bare governors that take the code of the act they govern: a threat of it, a refusal of it
-_GENERIC_GOVERNORS = {"130": "threatened", "120": "negated"}  # disapproval and rejection say the same thing of their target
+_GENERIC_GOVERNORS = {"130": "threatened", "120": "negated"}
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
-_REASON_PREPS = {"for", "of", "with"}
+_REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
 #: a thing's party, for an act that names none: "a request by/from X", "aid to X", "a truce with X", "action against X",
-#: "the curfew on X"
-_OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")  # "arrested for collaborating", "accused of", "charged with"
+#: "the curfew on X", "settlements in the Gaza Strip"
+_OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
 
 
 @dataclass(frozen=True)
@@ -354,8 +354,7 @@ class EventMatcher:
         intents = {m.trigger.i: m for m in found if m.pattern.code == "030"}
         dropped: set[int] = set()
         for m in found:
-            carrier = _governing_verb(m.trigger) if m.pattern.kind == "noun" else None
-            clause = m.trigger.doc[carrier] if carrier is not None else m.trigger  # "offered to engage in a dialogue with India"
+            clause = _clause(m)  # "offered to engage in a dialogue with India"
             governor = intents.get(clause.head.i)
             if governor is not None and m.embedded == "intended" and clause.dep_ in ("xcomp", "ccomp"):
                 dropped.add(governor.trigger.i if m.targets else m.trigger.i)
@@ -390,7 +389,7 @@ class EventMatcher:
         if kind is None:
             return governor
         for act in found:
-            clause = act.trigger.doc[carrier] if act.pattern.kind == "noun" and (carrier := _governing_verb(act.trigger)) is not None else act.trigger
+            clause = _clause(act)
             if act.embedded != kind or clause.head.i != governor.trigger.i or clause.i == governor.trigger.i:
                 continue
             own_doer = clause.dep_ == "xcomp" or all(s.pos_ == "PRON" for s in act.sources)
@@ -437,6 +436,12 @@ class EventMatcher:
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
                 yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok), open_target)
                 break
+
+
+def _clause(match: Match) -> Token:
+    """The clause an act sits in: its verb, or the verb carrying its noun ("offered to engage in a dialogue")."""
+    carrier = _governing_verb(match.trigger) if match.pattern.kind == "noun" else None
+    return match.trigger.doc[carrier] if carrier is not None else match.trigger
 
 
 def _family(code: str) -> str:
