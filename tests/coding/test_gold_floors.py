@@ -20,10 +20,13 @@ FLOORS = {
     # Re-pinned after the 15 coder A/B disagreements were adjudicated (the reference changed).
     # raised 2026-12-07 (detente-events 0.6.0, detente-modality 0.5.0): held-out quad 0.32 -> 0.35 with CAMEO's intent
     # and threat codes for announced acts; dev root 0.47 -> 0.54; PLOVER root 0.70 -> 0.72
-    "own:heldout": {"root/ignored": 0.24, "quad/ignored": 0.35, "root/country": 0.17, "code/exact": 0.14},
+    # 2026-12-07 (force grounded by the story's country, weapons as no doer): held-out root 0.24 -> 0.32, quad 0.35 -> 0.45,
+    # country 0.17 -> 0.19; its code/exact floor 0.14 -> 0.13 and extra ceiling 0.08 -> 0.09 because four more events are
+    # coded (three right at root, all four at QuadClass) with the story's guess of their actors, none exact; said in issue 4
+    "own:heldout": {"root/ignored": 0.32, "quad/ignored": 0.45, "root/country": 0.19, "code/exact": 0.13},
     # raised again 2026-12-07 (modality 0.6.0: charges alleged, owners as targets, threat and refusal codes): dev root
     # 0.54 -> 0.55, extra events 0.05 -> 0.04; PETR2 country 0.44 -> 0.49, exact 0.24 -> 0.30; PLOVER country 0.36 -> 0.46
-    "own:dev": {"root/ignored": 0.55, "quad/ignored": 0.58, "root/country": 0.33, "code/exact": 0.23},
+    "own:dev": {"root/ignored": 0.60, "quad/ignored": 0.63, "root/country": 0.35, "code/exact": 0.24},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.50, "code/exact": 0.28},  # 35 real wire sentences
     # code/exact 0.25 -> 0.24 with 112.evidence-against (detente-events 0.5.0): "presented evidence against Russia"
@@ -36,7 +39,7 @@ FLOORS = {
     # Syrian (SYRMED), which had matched the gold's QuadClass by accident; with no country, no event is coded
     "plover_gsr": {"root/ignored": 0.73, "quad/ignored": 0.76, "root/country": 0.46, "code/exact": 0.16, "plover/ignored": 0.73},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.08, "own:dev": 0.04}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.09, "own:dev": 0.04}
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +119,9 @@ CONTEXT_FLOORS = {
     # "(found events)" measures are conditional on the coder finding the event; detente-events@0.4.0 found one
     # more (evt-0028, "bombing ... late last week", whose day only the next sentence gives), so the date measure
     # went 17/19 -> 17/20 with no found event losing its date; the floor follows the denominator, not a regression
-    "event_place_gold.jsonl": {"event found": 0.26, "date, exact day (found events)": 0.90, "place country (found events)": 0.97, "place city (found events)": 0.78},
+    # 2026-12-07: force grounded by the story's country finds 5 more events (38 -> 43); city right 15/19 -> 17/22, the new
+    # miss being "at Doomdooma in Tinsukia district", a town the gazetteer lacks (coded India): again the denominator
+    "event_place_gold.jsonl": {"event found": 0.29, "date, exact day (found events)": 0.90, "place country (found events)": 0.97, "place city (found events)": 0.77},
 }
 
 

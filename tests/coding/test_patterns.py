@@ -373,3 +373,11 @@ def test_an_intention_named_inside_a_noun_phrase_is_no_event_without_a_doer(code
 def test_being_opposed_to_something_is_opposing_it(coder):
     assert ("ISRGOV", "126", "FRA") in _codes(coder, "Israel is opposed to French mediation in the talks with Syria.", date(2000, 3, 1))
     assert not [t for s, _, t in _codes(coder, "The plan was opposed by Russia.") if t and t[:3] == "RUS"]  # no self-target
+
+
+def test_force_on_agents_the_story_places_is_coded_but_not_force_in_general(coder):
+    story = "Iraq's interior ministry gave the figures on Monday. "
+    text = story + "A roadside bomb in the capital has killed four people."
+    assert ("---", "1833", "IRQCVL") in _codes(coder, text, date(2005, 6, 1))  # a weapon is no doer; it names the act
+    general = story + "We must condemn terrorist attacks on civilians."
+    assert not [c for _, c, _ in _codes(coder, general, date(2005, 6, 1)) if c[:2] in ("18", "19", "20")]

@@ -211,7 +211,7 @@ class Coder:
                 continue
             if source and target and source.actor.code == target.actor.code:
                 continue
-            if not _has_country(source) and not _has_country(target):
+            if not _grounded(source, target, info.root, trigger):
                 continue
             if info.root == "01" and target is not None and target.actor.sectors == ("MED",):
                 continue  # "told Reuters", "said in an interview with CNN": the report's channel, not an event
@@ -378,6 +378,16 @@ def _placed_conjuncts(found: list[Resolved]) -> list[Resolved]:
     event of Fabius's, not a second one of deputies of no country."""
     placed_ones = [r for r in found if _has_country(r)]
     return placed_ones or found
+
+
+def _grounded(source: Resolved | None, target: Resolved | None, root: str, trigger) -> bool:
+    """Whether the event belongs somewhere: a side the text places, or, for force, a side the story places ("a roadside
+    bomb killed four people" in a story from Iraq); a statement between agents the story only guesses is not coded,
+    nor is force named by a bare plural ("we must condemn terrorist attacks on civilians": attacks in general)."""
+    if _has_country(source) or _has_country(target):
+        return True
+    generic = trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
+    return root in _FORCE and not generic and any(side is not None and placed(side.actor) for side in (source, target))
 
 
 def _has_country(resolved: Resolved | None) -> bool:

@@ -365,7 +365,10 @@ class EventMatcher:
                     and (verb.i in doerless or m.pattern.kind == "verb") and set(m.targets) <= set(objects(verb))}
         # "Israeli air raids killed five": the verb codes the act its subject names
         verbs = {m.trigger.i for m in found if m.pattern.kind == "verb"} - dropped
-        dropped |= {m.trigger.i for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
+        # but "a roadside bomb killed four people": a weapon is no doer, its noun names the act (1833) and the verb yields
+        named_acts = {m.trigger.head.i: m for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
+        weapons = {v for v, m in named_acts.items() if m.targets and not is_actor(m.trigger)}
+        dropped |= {m.trigger.i for v, m in named_acts.items() if v not in weapons} | weapons
         found = [self._specific_governor(m, found) for m in found]
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
