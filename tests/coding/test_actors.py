@@ -241,6 +241,8 @@ def test_a_singular_pronoun_is_not_a_plural_noun(coder):
 def test_a_plural_pronoun_is_not_one_person_and_a_singular_one_not_they(coder):
     text = "George W. Bush spoke to the troops. If we agree, they will ask us to impose sanctions on Iran."
     assert [m.actor.code for m in coder.code_text(text, date(2005, 2, 3)).mentions if m.text == "they"] != ["USAGOV"]
+    text = "The Iraqi prime minister met Rice. The British government proposed benchmarks, and he denounced them."
+    assert "Nouri al-Maliki" not in {m.actor.name for m in coder.code_text(text, date(2006, 11, 2)).mentions if m.text == "them"}
 
 
 def test_a_pronoun_after_a_person_no_table_knows_is_that_person(coder):

@@ -622,7 +622,7 @@ class ActorResolver:
                     continue
             elif (candidate.span.start >= tok.idx or (kind == "person" and not candidate.person_like) or (kind == "thing" and candidate.person_like)
                     or (singular and ((head.tag_ == "NNS" and head.ent_type_ != "PERSON") or (head.pos_ == "PRON" and head.lower_ in _PLURAL_PRONOUNS)))  # "it accused Hamas" is not the protesters
-                    or (plural and head.ent_type_ == "PERSON" and not head.conjuncts)):  # "they" is not Bush alone
+                    or (plural and (head.ent_type_ == "PERSON" or candidate.actor.kind == "person") and not head.conjuncts)):  # "they" is not Bush alone, nor "the prime minister"
                 continue
             chosen = chosen or [candidate]
             if not as_subject or head.i < since:
