@@ -369,6 +369,9 @@ class EventMatcher:
         named_acts = {m.trigger.head.i: m for m in found if m.pattern.kind == "noun" and m.trigger.dep_ == "nsubj" and m.trigger.head.i in verbs}
         weapons = {v for v, m in named_acts.items() if m.targets and not is_actor(m.trigger)}
         dropped |= {m.trigger.i for v, m in named_acts.items() if v not in weapons} | weapons
+        # "Israeli air raids killed five": an air raid (195), the noun's narrower code on the verb that codes it
+        narrower = {v: m.pattern.code for v, m in named_acts.items() if v not in weapons and m.pattern.modifiers}
+        found = [replace(m, pattern=replace(m.pattern, code=narrower[m.trigger.i])) if m.trigger.i in narrower else m for m in found]
         found = [self._specific_governor(m, found) for m in found]
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
