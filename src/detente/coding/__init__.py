@@ -192,16 +192,7 @@ class Coder:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
             if match.pattern.reciprocal and modality != "intended":  # "determined to mend ties with X": one side's intent
                 pairs += [(t, s) for s, t in pairs if s and t]
-        condition = self.modality.condition_on(match.trigger) if modality == "intended" else None
-        threat = condition and (self.modality.governed_code("threatened", info.code) or ("130" if condition == "unless" else None))
-        if threat:  # "will cut aid if Kiev does not pay" 1311, "will withdraw its force unless ..." 130: a threat
-            info, modality = self.cameo[threat], "asserted"
-        intent = self.modality.intent_code(info.code) if modality == "intended" else None
-        if intent:  # "will release the prisoners": a statement of intent (0353); "will attack": a threat (138)
-            info, modality = self.cameo[intent], "asserted"
-        refusal = self.modality.governed_code("negated", info.code) if match.negated and match.embedded == "intended" else None
-        if refusal:  # "said it would not meet the demands": a refusal (123), not a negated act
-            info, modality = self.cameo[refusal], "asserted"
+        info, modality = self._recoded(info, modality, match)
         if info.root in self.government_acts:  # "Iran said", "US-Japan talks": the governments (coding guidelines §2)
             pairs = [(_as_government(s), _as_government(t) if match.pattern.reciprocal else t) for s, t in pairs]
         trigger = match.trigger
@@ -243,6 +234,24 @@ class Coder:
                 place_span=where.span if where else None,
                 place_origin=where.origin if where else None,
             )
+
+    def _recoded(self, info, modality: str, match: Match):
+        """The CAMEO code an announced, refused or attempted act is coded as, and the modality it keeps. The steps
+        run in order, each on the last one's result."""
+        condition = self.modality.condition_on(match.trigger) if modality == "intended" else None
+        threat = condition and (self.modality.governed_code("threatened", info.code) or ("130" if condition == "unless" else None))
+        if threat:  # "will cut aid if Kiev does not pay" 1311, "will withdraw its force unless ..." 130: a threat
+            info, modality = self.cameo[threat], "asserted"
+        intent = self.modality.intent_code(info.code) if modality == "intended" else None
+        if intent:  # "will release the prisoners": a statement of intent (0353); "will attack": a threat (138)
+            info, modality = self.cameo[intent], "asserted"
+        refusal = self.modality.governed_code("negated", info.code) if match.negated and match.embedded == "intended" else None
+        if refusal:  # "said it would not meet the demands": a refusal (123), not a negated act
+            info, modality = self.cameo[refusal], "asserted"
+        attempt = self.modality.governed_code("attempted", info.code) if modality == "attempted" else None
+        if attempt:  # "attempted to assassinate": an attempted assassination (185), done
+            info = self.cameo[attempt]
+        return info, modality
 
     def _quotes(self, article: Article, doc, actor_at, sent_index) -> list[Quote]:
         """Quoted speech with its speaker: the subject of the speech verb that governs or follows the quote."""
