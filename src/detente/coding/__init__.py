@@ -236,8 +236,8 @@ class Coder:
             )
 
     def _recoded(self, info, modality: str, match: Match):
-        """The CAMEO code an announced, refused or attempted act is coded as, and the modality it keeps. The steps
-        run in order, each on the last one's result."""
+        """The CAMEO code an announced or refused act is coded as, and the modality it keeps. The steps run in
+        order, each on the last one's result."""
         condition = self.modality.condition_on(match.trigger) if modality == "intended" else None
         threat = condition and (self.modality.governed_code("threatened", info.code) or ("130" if condition == "unless" else None))
         if threat:  # "will cut aid if Kiev does not pay" 1311, "will withdraw its force unless ..." 130: a threat
@@ -248,9 +248,6 @@ class Coder:
         refusal = self.modality.governed_code("negated", info.code) if match.negated and match.embedded == "intended" else None
         if refusal:  # "said it would not meet the demands": a refusal (123), not a negated act
             info, modality = self.cameo[refusal], "asserted"
-        attempt = self.modality.governed_code("attempted", info.code) if modality == "attempted" else None
-        if attempt:  # "attempted to assassinate": an attempted assassination (185), done
-            info = self.cameo[attempt]
         return info, modality
 
     def _quotes(self, article: Article, doc, actor_at, sent_index) -> list[Quote]:

@@ -569,7 +569,6 @@ class Modality:
     future_frames: frozenset[str] = frozenset()  # "is to withdraw", "was set to begin": an announced act
     threatened_as: dict[str, str] = field(default_factory=dict)  # code prefix of a threatened act → its threat code
     refused_as: dict[str, str] = field(default_factory=dict)  # code prefix of a refused act → its refusal code
-    attempted_as: dict[str, str] = field(default_factory=dict)  # code prefix of an attempted act → the attempt's code
     charging: frozenset[str] = frozenset()  # verbs whose "of"/"for"/"with" clause is a charge: "accused X of attacking"
 
     def intent_code(self, code: str) -> str | None:
@@ -577,10 +576,9 @@ class Modality:
         return _by_prefix(self.intended_as, code)
 
     def governed_code(self, kind: str, code: str) -> str | None:
-        """The threat, refusal or attempt code for a threatened, refused or attempted act ("threatened to attack" → 1384,
-        "refused to release" → 1243, "will not meet the demands" → 123, "tried to assassinate" → 185), if CAMEO has one."""
-        table = {"threatened": self.threatened_as, "negated": self.refused_as, "attempted": self.attempted_as}.get(kind, {})
-        return _by_prefix(table, code)
+        """The threat or refusal code for a threatened or refused act ("threatened to attack" → 1384, "refused to
+        release" → 1243, "will not meet the demands" → 123), if CAMEO has one."""
+        return _by_prefix(self.threatened_as if kind == "threatened" else self.refused_as, code)
 
     def condition_on(self, tok: Token) -> str | None:
         """The marker of a condition put on an act ("will cut aid if Kiev does not pay": if), else None."""
@@ -685,6 +683,5 @@ def load_modality() -> Modality:
         future_frames=frozenset(data.get("future_frames") or ()),
         threatened_as={str(k): str(v) for k, v in (data.get("threatened_as") or {}).items()},
         refused_as={str(k): str(v) for k, v in (data.get("refused_as") or {}).items()},
-        attempted_as={str(k): str(v) for k, v in (data.get("attempted_as") or {}).items()},
         charging=frozenset(data.get("charging") or ()),
     )
