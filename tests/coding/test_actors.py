@@ -325,3 +325,9 @@ def test_a_domestic_agent_stays_with_the_government_the_sentence_before_was_abou
             "The Foreign Office lodged a formal complaint.")
     offices = [m.actor.code for m in coder.code_text(text, date(2006, 1, 14)).mentions if m.text == "Foreign Office"]
     assert offices == ["PAKGOV"]
+
+
+def test_an_owned_agent_mention_agrees_with_its_events(coder):
+    text = "Georgia accused Russia of violating its airspace. Russia acknowledged that its military jets had flown over South Ossetia."
+    coded = coder.code_text(text, date(2008, 7, 10))
+    assert [m.actor.code for m in coded.mentions if m.text == "its military jets"] == ["RUSMIL"]

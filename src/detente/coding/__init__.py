@@ -17,7 +17,7 @@ from ..config import Settings
 from ..errors import E, ConfigError
 from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
-from .actors import ActorResolver, Resolved, inferred_only, placed
+from .actors import ActorResolver, Resolved, inferred_only, owned, placed
 from .dates import SentenceDates
 from .events import EventMatcher, Match, load_modality, objects, subjects
 from .patterns import load_patterns
@@ -296,7 +296,7 @@ class _DocActors:
             if tok.pos_ == "PRON" or (in_article is not None and in_article.resolution.startswith("title:")):
                 found = in_article  # what only the article says: "he", "the president" after "Bush"
             else:
-                found = _owned(self.resolver.resolve_np(tok, self.hits, when), tok, self.in_article) or in_article
+                found = owned(self.resolver.resolve_np(tok, self.hits, when), tok, self.in_article) or in_article
             home, scene = self.home_and_scene(tok)
             self.cache[key] = found and self.resolver.at_home(found, home, when, scene)
         return self.cache[key]
@@ -325,19 +325,6 @@ _PARTY_PREPS = frozenset({"against", "with"})
 #: roots of acts only a government performs when a country is named alone: statements, appeals, intents,
 #: consultations, diplomatic cooperation, concessions, demands, disapproval, rejections, threats, cutting ties
 _GOVERNMENT_ACTS = frozenset({"01", "02", "03", "04", "05", "08", "10", "11", "12", "13", "16"})
-
-
-def _owned(found: Resolved | None, tok, in_article: dict[int, Resolved]) -> Resolved | None:
-    """An agent of no stated country takes the country of the pronoun that owns it, before the story would place it:
-    in "Russia said its military jets flew over South Ossetia" the jets are Russia's, not the story's country's."""
-    if found is None or found.actor.kind != "agent" or found.actor.country:
-        return found
-    owner = next((in_article.get(c.i) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    if owner is None or not owner.actor.country:
-        return found
-    country = owner.actor.country
-    actor = replace(found.actor, code=country + found.actor.code[3:], country=country)
-    return replace(found, actor=actor, resolution=f"{found.resolution}+owner:{country}")
 
 
 def _as_government(resolved: Resolved | None) -> Resolved | None:

@@ -580,7 +580,9 @@ class ActorResolver:
             history.append((result, tok))
         resolved_by_head: dict[int, Resolved] = {}
         mentions: list[Mention] = []
+        by_token = {i: result for i, _, result in found}
         for i, sentence, result in found:
+            result = owned(result, doc[i], by_token)  # "its military jets": the owner's, before the story's country
             result = self.at_home(result, homes.home_for(sentence), when, homes.scene(sentence))
             if "+home:" in result.resolution:
                 homes.placed_at_home(sentence, result.actor.country)
@@ -739,6 +741,19 @@ def _np_span(tok: Token) -> Span:
 def acronym(text: str) -> bool:
     """"CDU", "ZDF": organisations, never the places GeoNames lists under such alternate names."""
     return text.isupper() and len(text) <= 5
+
+
+def owned(found: Resolved | None, tok: Token, in_article: dict[int, Resolved]) -> Resolved | None:
+    """An agent of no stated country takes the country of the pronoun that owns it, before the story would place it:
+    in "Russia said its military jets flew over South Ossetia" the jets are Russia's, not the story's country's."""
+    if found is None or found.actor.kind != "agent" or found.actor.country:
+        return found
+    owner = next((in_article.get(c.i) for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None or not owner.actor.country:
+        return found
+    country = owner.actor.country
+    actor = replace(found.actor, code=country + found.actor.code[3:], country=country)
+    return replace(found, actor=actor, resolution=f"{found.resolution}+owner:{country}")
 
 
 def inferred_only(resolved: Resolved) -> bool:
