@@ -22,7 +22,7 @@ def _pairs(coder, text, when):
         ("Syrian rebels attacked government forces.", date(2013, 5, 1), ("SYRREB", "19", "---MIL")),
         # placed by a preposition phrase on the agent noun
         ("Protesters received ministers from the Georgian government.", date(2012, 5, 1), ("---OPP", "04", "GEOGOV")),
-        ("A court in Guyana issued arrest warrants for two Brazilian men.", date(2008, 8, 6), ("GUYJUD", "17", "BRA")),
+        ("A court in Guyana issued arrest warrants for two Brazilian men.", date(2008, 8, 6), ("GUYJUD", "17", "BRACVL")),
         # the owner of an abstract noun, a person in office at the date
         ("Senator Harry Reid opposed Bush's view.", date(2006, 1, 9), ("---LEG", "11", "USAGOV")),
         # a doer raised into a passive verb: "is believed to have killed"

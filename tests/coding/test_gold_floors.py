@@ -26,7 +26,10 @@ FLOORS = {
     "own:heldout": {"root/ignored": 0.32, "quad/ignored": 0.45, "root/country": 0.19, "code/exact": 0.13},
     # raised again 2026-12-07 (modality 0.6.0: charges alleged, owners as targets, threat and refusal codes): dev root
     # 0.54 -> 0.55, extra events 0.05 -> 0.04; PETR2 country 0.44 -> 0.49, exact 0.24 -> 0.30; PLOVER country 0.36 -> 0.46
-    "own:dev": {"root/ignored": 0.60, "quad/ignored": 0.63, "root/country": 0.35, "code/exact": 0.24},
+    # 2026-12-07 (people of no stated role are civilians; hedged acts are guesses): dev country 0.37 -> 0.40, quad 0.65 ->
+    # 0.66; its extra ceiling 0.04 -> 0.05: "insurgents ... killed her translator" is now coded (190, the translator a
+    # civilian), which the gold codes 1823, so the event counts as extra though it is the gold's event at QuadClass
+    "own:dev": {"root/ignored": 0.60, "quad/ignored": 0.65, "root/country": 0.39, "code/exact": 0.25},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     "petr2_gsr:news": {"root/ignored": 0.60, "quad/ignored": 0.69, "root/country": 0.50, "code/exact": 0.28},  # 35 real wire sentences
     # code/exact 0.25 -> 0.24 with 112.evidence-against (detente-events 0.5.0): "presented evidence against Russia"
@@ -39,7 +42,7 @@ FLOORS = {
     # Syrian (SYRMED), which had matched the gold's QuadClass by accident; with no country, no event is coded
     "plover_gsr": {"root/ignored": 0.73, "quad/ignored": 0.76, "root/country": 0.46, "code/exact": 0.16, "plover/ignored": 0.73},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.09, "own:dev": 0.04}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.09, "own:dev": 0.05}
 
 
 @pytest.fixture(scope="module")

@@ -117,3 +117,8 @@ def test_an_announced_act_on_a_condition_is_a_threat_unless_it_helps(coder, text
     from datetime import date
 
     assert expected in [(e.source_code, e.code, e.target_code) for e in coder.code_text(text, date(2005, 3, 6)).events]
+
+
+def test_a_hedged_act_is_a_guess_not_a_refusal(coder):
+    events = coder.code_text("According to her, the United States probably will not extradite the men.", WHEN).events
+    assert not [e for e in events if e.modality not in coder.modality.not_events]

@@ -26,6 +26,7 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp"}  # acomp: "Syria is willing to withdraw"
 _MAX_CLIMB = 6
 _MODALS = {"would", "could", "might", "may", "should"}
+_HEDGES = {"probably", "possibly", "perhaps", "maybe", "likely"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _PLURAL_POSSESSIVES = {"their", "our"}
 _STATIVE_PASSIVES = {"oppose": "to"}  # "is opposed to X": opposes X
@@ -589,6 +590,8 @@ class Modality:
         'pressure to help': demanded; 'said they will attack': intended."""
         if any(c.dep_ == "mark" and c.lower_ in self.conditional for c in tok.children):
             return "conditional"
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in tok.children):
+            return "hypothetical"  # "will probably not extradite the men": a guess, not an act or a refusal
         governed = self._governed(tok)
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if governed is None and auxiliaries & self.future:
