@@ -381,3 +381,8 @@ def test_force_on_agents_the_story_places_is_coded_but_not_force_in_general(code
     assert ("---", "1833", "IRQCVL") in _codes(coder, text, date(2005, 6, 1))  # a weapon is no doer; it names the act
     general = story + "We must condemn terrorist attacks on civilians."
     assert not [c for _, c, _ in _codes(coder, general, date(2005, 6, 1)) if c[:2] in ("18", "19", "20")]
+
+
+def test_a_protest_over_a_partys_act_is_aimed_at_that_party(coder):
+    codes = _codes(coder, "Thousands of Lebanese demonstrated over Syria's military presence in Lebanon.", date(2005, 2, 28))
+    assert [(c, t[:3]) for _, c, t in codes] == [("141", "SYR")]
