@@ -386,3 +386,7 @@ def test_force_on_agents_the_story_places_is_coded_but_not_force_in_general(code
 def test_a_protest_over_a_partys_act_is_aimed_at_that_party(coder):
     codes = _codes(coder, "Thousands of Lebanese demonstrated over Syria's military presence in Lebanon.", date(2005, 2, 28))
     assert [(c, t[:3]) for _, c, t in codes] == [("141", "SYR")]
+
+
+def test_stated_disappointment_is_disapproval(coder):
+    assert ("USAGOV", "110", "CAN") in _codes(coder, "The White House stated its disappointment with Canada's decision.", date(2005, 3, 1))
