@@ -27,6 +27,7 @@ def _modalities(coder, text):
         ("Iraq attacked Iran in 1980.", ("19", "historical")),
         # a noun governing an infinitive; "would" in reported speech is the future
         ("Obama faces pressure from Congress to help Iran.", ("07", "demanded")),
+        ("Obama said he would not give permission to Russia to help Israel.", ("07", "demanded")),
         ("Israel announced it would free Palestinian prisoners.", ("03", "asserted")),
         # "want" with no object of its own is the wanter's intention, with one a demand
         ("Obama wants Putin to attack Switzerland.", ("19", "demanded")),

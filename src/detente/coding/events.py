@@ -624,8 +624,9 @@ class Modality:
                 return "conditional"
             head = node.head
             lemma = head.lemma_.lower()
-            if any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children):
-                # "repeating their calls for Syria to withdraw": the noun the clause completes governs it
+            if any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children) or (node.dep_ == "advcl" and node.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children)):
+                # "repeating their calls for Syria to withdraw", "would not give permission to Russia to help Israel":
+                # the noun the clause completes governs it
                 nouns = [o.lemma_.lower() for o in _children(head, "dobj") if o.lemma_.lower() in self.governors]
                 if nouns:
                     return self.governors[nouns[0]]
