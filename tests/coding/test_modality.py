@@ -28,6 +28,8 @@ def _modalities(coder, text):
         # a noun governing an infinitive; "would" in reported speech is the future
         ("Obama faces pressure from Congress to help Iran.", ("07", "demanded")),
         ("Obama said he would not give permission to Russia to help Israel.", ("07", "demanded")),
+        # what a speaker says another must do is demanded: the saying is the demand (100)
+        ("Russia said that Sudan must return the captured helicopter.", ("08", "demanded")),
         ("Israel announced it would free Palestinian prisoners.", ("03", "asserted")),
         # "want" with no object of its own is the wanter's intention, with one a demand
         ("Obama wants Putin to attack Switzerland.", ("19", "demanded")),

@@ -592,6 +592,8 @@ class Modality:
             return "conditional"
         if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in tok.children):
             return "hypothetical"  # "will probably not extradite the men": a guess, not an act or a refusal
+        if any(_obligation(c) for c in tok.children):
+            return "demanded"  # "said that Sudan must return the helicopter": the saying is the demand (100), not a return
         governed = self._governed(tok)
         auxiliaries = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if governed is None and auxiliaries & self.future:
