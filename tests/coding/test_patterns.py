@@ -390,3 +390,9 @@ def test_a_protest_over_a_partys_act_is_aimed_at_that_party(coder):
 
 def test_stated_disappointment_is_disapproval(coder):
     assert ("USAGOV", "110", "CAN") in _codes(coder, "The White House stated its disappointment with Canada's decision.", date(2005, 3, 1))
+
+
+def test_where_a_thing_is_said_is_not_whom_it_is_said_to(coder):
+    text = "In Berlin, German Foreign Minister Frank-Walter Steinmeier warned that Tehran had crossed a line."
+    assert not [t for _, _, t in _codes(coder, text, date(2006, 1, 10)) if t.startswith("DEU")]
+    assert ("NPL", "141") in [(t, c) for _, c, t in _codes(coder, "Students demonstrated in Kathmandu on Friday.", date(2006, 4, 7))]

@@ -19,7 +19,7 @@ from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_
 from ..nlp import common_words, load_pipeline, pipe
 from .actors import ActorResolver, Resolved, inferred_only, owned, placed
 from .dates import SentenceDates
-from .events import EventMatcher, Match, load_modality, objects, subjects
+from .events import SAID_ROOTS, EventMatcher, Match, load_modality, objects, subjects
 from .patterns import load_patterns
 from .places import EventPlaces, load_gazetteer
 from .stories import POLITICS, load_story_types, state_actor_mentions
@@ -167,11 +167,11 @@ class Coder:
             destinations = tuple(x for o in objects(match.trigger) for x in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children)))
         # an argument's modifiers are not the place either: "U.S. aircraft bombed ..." did not happen in the US
         arguments = frozenset(t.i for head in (*match.sources, *match.targets) if not _where(head) for t in head.subtree if t.i <= head.i)
-        if root in _SAID or root == "04":  # "discussed the situation in Haiti": the topic's place, not where they talked
+        if root in SAID_ROOTS or root == "04":  # "discussed the situation in Haiti": the topic's place, not where they talked
             arguments |= {t.i for o in objects(match.trigger) if o not in match.targets for t in o.subtree}
         where = places.for_event(sentence.index, match.trigger, arguments, destinations)
         speaker = sources[0].actor.country if sources else None
-        if where is not None and where.origin == "story" and match.pattern.code[:2] in _SAID and speaker and speaker != where.place.country:
+        if where is not None and where.origin == "story" and match.pattern.code[:2] in SAID_ROOTS and speaker and speaker != where.place.country:
             where = places.country_level(speaker, "speaker")  # Pakistan condemning an attack in India speaks from Pakistan
         if match.sources and not sources:
             return  # the doer is not a political actor
@@ -311,9 +311,6 @@ class _DocActors:
         return found
 
 
-#: roots of things said (statements, appeals, intents, consultations, demands, disapproval, rejections,
-#: threats): with no place in the text, they happen where the speaker is, not where the story is
-_SAID = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 
 
 _FORCE = frozenset({"18", "19", "20"})

@@ -26,6 +26,9 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp"}  # acomp: "Syria is willing to withdraw"
 _MAX_CLIMB = 6
 _MODALS = {"would", "could", "might", "may", "should"}
+#: roots of things said (statements, appeals, intents, support, demands, disapproval, rejections, threats): with no place
+#: in the text they happen where the speaker is, and a place named is where it was said, not whom it was said to
+SAID_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 _HEDGES = {"probably", "possibly", "perhaps", "maybe", "likely"}
 _PLURAL_PRONOUNS = {"they", "we"}
 _PLURAL_POSSESSIVES = {"their", "our"}
@@ -276,7 +279,7 @@ class EventMatcher:
             return harmed, False
         return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
 
-    def _owners(self, tok: Token, is_actor: IsActor) -> list[Token]:
+    def _owners(self, tok: Token, is_actor: IsActor, where: bool = True) -> list[Token]:
         """For an act with no named target, whose the thing acted on is, as CAMEO coders read it: "rejected
         a U.S. request", "North Korea's demand", "an admission by Moscow", "continue military aid to
         Mozambique", "agreed to US mediation", "lifted the state of emergency in Darfur". Possessive pronouns
@@ -292,6 +295,8 @@ class EventMatcher:
                 found = [o for o in group if o.pos_ != "PRON" and is_actor(o)]
                 if found:
                     return found
+        if not where:
+            return []  # "In Berlin, the minister warned that ...": where a thing is said is not whom it is said to
         return [o for o in _prep_objects(tok, "in") if is_actor(o)][:1]  # where it was done
 
     def _objects(self, tok: Token) -> list[Token]:
@@ -437,7 +442,7 @@ class EventMatcher:
                 if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
                     continue
                 if not targets and sources and not pattern.reciprocal and (pattern.kind == "verb" or pattern.nominal):
-                    targets = self._owners(tok, is_actor)
+                    targets = self._owners(tok, is_actor, where=pattern.code[:2] not in SAID_ROOTS)
                 fired[tok.i] = bool(sources)
                 pattern = self._narrowed(pattern, tok)
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
