@@ -24,7 +24,7 @@ POLITICS = "politics"
 @dataclass(frozen=True)
 class StoryTypes:
     words: dict[str, frozenset[str]]
-    phrases: dict[str, tuple[re.Pattern[str], ...]]
+    phrases: dict[str, re.Pattern[str] | None]  # per type, all its cue phrases as one pattern
     min_sentences: int
     lead_weight: int
     min_density: float
@@ -39,12 +39,14 @@ class StoryTypes:
             return {}
         lead_end = sentences[0].end
         weights = [self.lead_weight if t.i < lead_end else 1 for t in words]
+        forms = [(t.lemma_.lower(), t.lower_) for t in words]  # read once, not once per story type
         text, lead = text_of(doc).lower(), sentences[0].text.lower()
         scale = 100.0 / len(words)
         out = {}
         for kind, cues in self.words.items():
-            hits = sum(w for t, w in zip(words, weights) if t.lemma_.lower() in cues or t.lower_ in cues)
-            for phrase in self.phrases[kind]:
+            hits = sum(w for (lemma, lower), w in zip(forms, weights) if lemma in cues or lower in cues)
+            phrase = self.phrases[kind]
+            if phrase is not None:
                 hits += len(phrase.findall(text)) + (self.lead_weight - 1) * len(phrase.findall(lead))
             out[kind] = hits * scale
         out[POLITICS] = out.get(POLITICS, 0.0) + state_actors * scale
@@ -78,10 +80,17 @@ def load_story_types() -> StoryTypes:
     sections = {**data["types"], POLITICS: data["politics"]}
     return StoryTypes(
         words={k: frozenset(str(w).lower() for w in v.get("words", [])) for k, v in sections.items()},
-        phrases={k: tuple(re.compile(r"\b" + re.escape(str(p).lower()) + r"\b") for p in v.get("phrases", [])) for k, v in sections.items()},
+        phrases={k: _one_pattern(v.get("phrases", [])) for k, v in sections.items()},
         min_sentences=int(data["min_sentences"]),
         lead_weight=int(data["lead_weight"]),
         min_density=float(data["min_density"]),
         politics_margin=float(data["politics_margin"]),
         version=str(data["version"]),
     )
+
+
+def _one_pattern(phrases) -> re.Pattern[str] | None:
+    """The cue phrases as one pattern, matched as whole words: one scan of the text per type. A lookahead counts
+    each position a phrase starts at, so overlapping phrases ("is survived", "survived by") both count."""
+    words = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?=\b(?:" + "|".join(map(re.escape, words)) + r")\b)") if words else None
