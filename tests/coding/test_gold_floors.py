@@ -40,9 +40,11 @@ FLOORS = {
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)
     # quad 0.73 -> 0.72 (2026-12-07): "a prominent anti-Syria journalist has been killed" no longer makes the victim
     # Syrian (SYRMED), which had matched the gold's QuadClass by accident; with no country, no event is coded
-    "plover_gsr": {"root/ignored": 0.73, "quad/ignored": 0.76, "root/country": 0.46, "code/exact": 0.16, "plover/ignored": 0.73},
+    # raised 2026-12-07 ("must" in what is said is demanded, hedged acts are guesses): PLOVER root 0.73 -> 0.74, quad
+    # 0.76 -> 0.77, country 0.46 -> 0.47, type 0.73 -> 0.74; extra-events ceilings PLOVER 0.27 -> 0.24, PETR2 0.33 -> 0.31
+    "plover_gsr": {"root/ignored": 0.74, "quad/ignored": 0.77, "root/country": 0.47, "code/exact": 0.17, "plover/ignored": 0.74},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.33, "plover_gsr": 0.27, "petr2_gsr:news": 0.32, "own:heldout": 0.09, "own:dev": 0.05}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.31, "plover_gsr": 0.24, "petr2_gsr:news": 0.32, "own:heldout": 0.09, "own:dev": 0.05}
 
 
 @pytest.fixture(scope="module")
