@@ -396,3 +396,7 @@ def test_where_a_thing_is_said_is_not_whom_it_is_said_to(coder):
     text = "In Berlin, German Foreign Minister Frank-Walter Steinmeier warned that Tehran had crossed a line."
     assert not [t for _, _, t in _codes(coder, text, date(2006, 1, 10)) if t.startswith("DEU")]
     assert ("NPL", "141") in [(t, c) for _, c, t in _codes(coder, "Students demonstrated in Kathmandu on Friday.", date(2006, 4, 7))]
+
+
+def test_an_allegation_is_aimed_at_whom_it_is_about(coder):
+    assert ("RWAGOV", "112", "FRA") in _codes(coder, "Rwanda alleged that France was aware of preparations for the genocide.", date(2008, 8, 5))
