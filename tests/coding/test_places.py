@@ -107,3 +107,9 @@ def test_the_place_of_a_topic_is_not_where_it_was_discussed(coder):
     text = "The Cuban foreign minister visited Brazil on Thursday. Roque and Amorim discussed the situation in Haiti."
     discussed = [e for e in coder.code_text(text, date(2005, 2, 6)).events if e.trigger.text == "discussed"]
     assert discussed and all(e.place is None or e.place.country != "HTI" for e in discussed)
+
+
+def test_a_compass_word_is_no_place():
+    from detente.coding.places import load_gazetteer
+
+    assert load_gazetteer().lookup("North") is None  # GeoNames: another name of North Salt Lake, Utah

@@ -60,6 +60,11 @@ class Gazetteer:
         ]
 
 
+#: a compass word is never a place by itself, though GeoNames lists "North" as another name of North Salt Lake:
+#: "the North" in a Korean story is North Korea, not Utah
+_DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"})
+
+
 def _iso3(iso2: str) -> str | None:
     if iso2 == "XK":
         return "XKX"
@@ -83,7 +88,7 @@ def load_gazetteer() -> Gazetteer:
             precision="city",
         )
         population = int(city.get("population") or 0)
-        for name in {city["name"], *(n for n in city.get("alternatenames") or [] if n.isascii())}:
+        for name in {city["name"], *(n for n in city.get("alternatenames") or [] if n.isascii() and n not in _DIRECTIONS)}:
             if " " not in name and not name.isalpha():
                 continue
             found.setdefault(name, []).append((place, population))
