@@ -27,6 +27,11 @@ def test_event_place(coder, text, name, country, origin):
     assert (name, country, origin) in {p[1:] for p in _places(coder, text)}
 
 
+def test_a_coordinated_act_with_no_place_of_its_own_shares_its_partners(coder):
+    text = "Condoleezza Rice visited Tbilisi and voiced support for Georgia's territorial integrity."
+    assert [p for p in _places(coder, text) if p[0] == "05"] == [("05", "Tbilisi", "GEO", "clause")]
+
+
 def test_the_target_is_not_the_place_and_the_dateline_is_the_fallback(coder):
     assert [p[1:] for p in _places(coder, "KABUL - Hamas fired rockets at Israel on Monday.")] == [("Kabul", "AFG", "dateline")]
 

@@ -139,6 +139,7 @@ class EventPlaces:
         self.paragraph = paragraph_of_sentences(doc)
         self.located_sentences: dict[int, Located] = {}
         self.sentence_places: dict[int, Located | None] = {}
+        self.clause_places: dict[int, Located] = {}  # trigger → the place its own clause names
         self.dateline = self._dateline()
 
     def for_event(self, sentence_index: int, trigger: Token, actors: frozenset[int] = frozenset(),
@@ -150,6 +151,10 @@ class EventPlaces:
         destination = self._destination(destinations, found.place.country if found is not None else None)
         if destination is not None and (found is None or _finer(destination.place, found.place)):
             found = destination  # "bombed the village of Chechal in the east of Afghanistan": the village
+        if found is not None:
+            self.clause_places[trigger.i] = found
+        elif trigger.dep_ == "conj":  # "visited Tbilisi and voiced support": the support was voiced in Tbilisi
+            found = self.clause_places.get(trigger.head.i)
         found = found or self._in_sentence(self.sentences[sentence_index], actors)
         if found is not None:
             self.located_sentences[sentence_index] = found
