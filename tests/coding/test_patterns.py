@@ -135,7 +135,7 @@ def test_clause_subject_slot(mine_coder):
         ("A roadside bomb killed two US soldiers in Iraq.", {("---", "1833", "USAMIL")}),
         ("Three US servicemen were killed by an improvised explosive device in Basra.", {("---", "1833", "USAMIL")}),
         ("Two US soldiers were killed in a suicide car bombing in Baghdad.", {("---", "1831", "USAMIL")}),
-        ("Serb forces killed three Albanian civilians in a gunbattle.", {("SRBMIL", "190", "ALBCVL")}),
+        ("Serb forces killed three Albanian civilians in a gunbattle.", {("SRBMIL", "193", "ALBCVL")}),  # a small-arms fight
         ("A US Marine was killed when a roadside bomb detonated near his convoy.", {("---", "1833", "USAMIL")}),
         # what an act of force did, said in a participle, is its target, not a second event
         ("Israeli troops shelled the town of Rafah, killing three Palestinian gunmen.", {("ISRMIL", "194", "PSEUAF")}),
@@ -400,3 +400,9 @@ def test_where_a_thing_is_said_is_not_whom_it_is_said_to(coder):
 
 def test_an_allegation_is_aimed_at_whom_it_is_about(coder):
     assert ("RWAGOV", "112", "FRA") in _codes(coder, "Rwanda alleged that France was aware of preparations for the genocide.", date(2008, 8, 5))
+
+
+def test_a_fight_with_small_arms_is_193_wherever_it_is_named(coder):
+    assert ("SYRREB", "193", "PHLMIL") in _codes(coder, "Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.", date(2014, 8, 30))
+    assert {c for _, c, _ in _codes(coder, "A gunbattle between Indian troops and Pakistani soldiers left five dead.", date(2005, 6, 1))} == {"193"}
+    assert {c for _, c, _ in _codes(coder, "Indian troops and Pakistani soldiers clashed in a gunbattle.", date(2005, 6, 1))} == {"193"}

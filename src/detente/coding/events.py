@@ -386,11 +386,18 @@ class EventMatcher:
 
     def _narrowed(self, pattern: Pattern, verb: Token) -> Pattern:
         """A verb that codes the act its object names takes the object's narrower code, if the noun has one:
-        "began a hunger strike" 142 (not "began a strike", 143), "set off a car bomb" 1832."""
-        if pattern.kind != "verb" or not pattern.objects:
+        "began a hunger strike" 142 (not "began a strike", 143), "set off a car bomb" 1832; so does a verb whose
+        object or manner phrase names a narrower act of its own root: "fought a gunbattle", "engaged the peacekeepers
+        in a firefight" 193."""
+        if pattern.kind != "verb":
             return pattern
-        named = [o for o in self._objects(verb) if {o.lemma_.lower(), o.lower_} & pattern.objects]
-        narrower = next((p for o in named for p in self.candidates(o)[:1] if p.modifiers), None)
+        if pattern.objects:
+            named = [o for o in self._objects(verb) if {o.lemma_.lower(), o.lower_} & pattern.objects]
+            narrower = next((p for o in named for p in self.candidates(o)[:1] if p.modifiers), None)
+        else:
+            named = objects(verb) + [o for p in _children(verb, "prep") if p.lower_ == "in" for o in _children(p, "pobj")]
+            narrower = next((p for o in named for p in self.candidates(o)[:1]
+                             if p.code[:2] == pattern.code[:2] and p.code != pattern.code and len(p.code) >= len(pattern.code)), None)
         return replace(pattern, code=narrower.code) if narrower is not None else pattern
 
     def _specific_governor(self, governor: Match, found: list[Match]) -> Match:
