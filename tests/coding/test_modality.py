@@ -64,6 +64,7 @@ def test_threat_is_itself_an_event(coder):
         ("Washington has offered to engage in a dialogue with India.", "036"),
         # announced support is diplomatic cooperation; an announced break, sanction or restriction is a threat
         ("Portugal will support Turkey's efforts to become a full member of the European Community.", "032"),
+        ("Brazil and the United States are seeking to deepen a partnership in energy.", "032"),
         ("Iraq's interim government announced that it is prepared to impose martial law.", "1324"),
         ("Kofi Annan announced on Monday that he will withdraw weapons inspectors from Iraq.", "136"),
         # but an announced cut in aid keeps its code, flagged intended, as the field's gold codes it
