@@ -19,7 +19,7 @@ from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_
 from ..nlp import common_words, load_pipeline, pipe
 from .actors import ActorResolver, Resolved, inferred_only, owned, placed
 from .dates import SentenceDates
-from .events import SAID_ROOTS, EventMatcher, Match, load_modality, objects, subjects
+from .events import FORCE_ROOTS, SAID_ROOTS, EventMatcher, Match, load_modality, objects, subjects
 from .patterns import load_patterns
 from .places import EventPlaces, load_gazetteer
 from .stories import POLITICS, load_story_types, state_actor_mentions
@@ -162,7 +162,7 @@ class Coder:
         destinations: tuple = ()
         if root == "04":
             destinations = match.targets  # "visited Damascus": where it happened
-        elif root in _FORCE and match.pattern.kind == "verb" and (all(t.actor.kind == "place" for t in targets) or all(map(_where, match.targets))):
+        elif root in FORCE_ROOTS and match.pattern.kind == "verb" and (all(t.actor.kind == "place" for t in targets) or all(map(_where, match.targets))):
             # "bombed the village of Chechal": a struck place that is no actor (or stands for its country) is where it happened
             destinations = tuple(x for o in objects(match.trigger) for x in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children)))
         # an argument's modifiers are not the place either: "U.S. aircraft bombed ..." did not happen in the US
@@ -311,10 +311,7 @@ class _DocActors:
         return found
 
 
-
-
-_FORCE = frozenset({"18", "19", "20"})
-_FORCE_OR_POSTURE = _FORCE | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
+_FORCE_OR_POSTURE = FORCE_ROOTS | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
 #: a country in these roles is a party to what is done, not where it happens
 _PARTY_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 _PARTY_PREPS = frozenset({"against", "with"})
@@ -377,7 +374,7 @@ def _grounded(source: Resolved | None, target: Resolved | None, root: str, trigg
     if _has_country(source) or _has_country(target):
         return True
     generic = trigger.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
-    return root in _FORCE and not generic and any(side is not None and placed(side.actor) for side in (source, target))
+    return root in FORCE_ROOTS and not generic and any(side is not None and placed(side.actor) for side in (source, target))
 
 
 def _has_country(resolved: Resolved | None) -> bool:

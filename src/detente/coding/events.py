@@ -37,7 +37,8 @@ _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsub
 _ROOT_FAMILY = {"12": "11"}  # disapproval and rejection say the same thing of their target
 #: bare governors that take the code of the act they govern: a threat of it, a refusal of it
 _GENERIC_GOVERNORS = {"130": "threatened", "120": "negated"}
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: roots of force: assault, fight, mass violence
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
 _REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
 #: a thing's party, for an act that names none: "a request by/from X", "aid to X", "a truce with X", "action against X",
@@ -315,7 +316,7 @@ class EventMatcher:
         killed four people", "killed by an improvised explosive device", "killed in a suicide car bombing",
         "was killed when a roadside bomb detonated", "threw grenades at a bus station, killing one person"
         (``harm_verbs`` in the dictionary)."""
-        if pattern.code[:2] not in _VIOLENT_ROOTS:
+        if pattern.code[:2] not in FORCE_ROOTS:
             return None
         head = trigger.head
         if pattern.kind == "verb":
