@@ -580,9 +580,10 @@ class ActorResolver:
             history.append((result, tok))
         resolved_by_head: dict[int, Resolved] = {}
         mentions: list[Mention] = []
-        by_token = {i: result for i, _, result in found}
         for i, sentence, result in found:
-            result = owned(result, doc[i], by_token)  # "its military jets": the owner's, before the story's country
+            # "its military jets": the owner's, before the story's country (the owning pronoun comes first, so it is
+            # already resolved here, as it is for the events' actors)
+            result = owned(result, doc[i], resolved_by_head)
             result = self.at_home(result, homes.home_for(sentence), when, homes.scene(sentence))
             if "+home:" in result.resolution:
                 homes.placed_at_home(sentence, result.actor.country)
