@@ -21,7 +21,7 @@ def _pairs(coder, text, when):
         ("Hillary Clinton criticised the Iraqi government.", date(2010, 3, 1), ("USAGOV", "11", "IRQGOV")),
         ("Syrian rebels attacked government forces.", date(2013, 5, 1), ("SYRREB", "19", "---MIL")),
         # placed by a preposition phrase on the agent noun
-        ("Protesters received ministers from the Georgian government.", date(2012, 5, 1), ("---OPP", "04", "GEOGOV")),
+        ("Protesters received ministers from the Georgian government.", date(2012, 5, 1), ("GEOOPP", "04", "GEOGOV")),
         ("A court in Guyana issued arrest warrants for two Brazilian men.", date(2008, 8, 6), ("GUYJUD", "17", "BRACVL")),
         # the owner of an abstract noun, a person in office at the date
         ("Senator Harry Reid opposed Bush's view.", date(2006, 1, 9), ("---LEG", "11", "USAGOV")),
@@ -33,6 +33,10 @@ def _pairs(coder, text, when):
         ("Lebanese President Michel Suleiman condemned Israel.", date(2008, 8, 6), ("LBNGOV", "11", "ISR")),
         # an agent of no stated country is that of the pronoun owning it, not the story's
         ("Russia said that its military jets had flown over Georgia.", date(2008, 7, 10), ("RUSMIL", "15", "GEO")),
+        # an agent of no country facing a state agent of one is that country's; armed forces place no one
+        ("The Sudanese government accused Darfur rebels of violating the ceasefire.", date(2004, 5, 1), ("SDNGOV", "11", "SDNREB")),
+        ("Egyptian police dispersed the demonstrators.", date(2005, 5, 1), ("EGYCOP", "17", "EGYOPP")),
+        ("US troops attacked insurgents near the border.", date(2005, 5, 1), ("USAMIL", "19", "---REB")),
         # a count is who is counted; peacekeepers are military
         ("Hundreds of UN peacekeepers withdrew from Syria.", date(2014, 9, 15), ("IGOUNOMIL", "08", "SYR")),
     ],
@@ -331,3 +335,7 @@ def test_an_owned_agent_mention_agrees_with_its_events(coder):
     text = "Georgia accused Russia of violating its airspace. Russia acknowledged that its military jets had flown over South Ossetia."
     coded = coder.code_text(text, date(2008, 7, 10))
     assert [m.actor.code for m in coded.mentions if m.text == "its military jets"] == ["RUSMIL"]
+
+
+def test_people_across_or_throughout_a_country_are_of_it(coder):
+    assert ("IDNEDU", "14", "---") in _pairs(coder, "University students throughout Indonesia staged mass demonstrations on Saturday.", date(1998, 5, 1))

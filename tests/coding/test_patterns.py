@@ -362,7 +362,7 @@ def test_a_plural_possessive_is_every_coordinated_doer(coder):
 def test_a_noun_with_its_own_narrower_pattern_is_coded_by_it_not_by_the_verb_carrying_it(coder):
     # one act, the hunger strike (142): not "began a strike" (143), nor a protest (141) of its own
     assert [c for _, c, _ in _codes(coder, "Iraqi students began a hunger strike in protest against the government.")] == ["142"]
-    assert ("---REF", "142", "TURGOV") in _codes(coder, "A group of Kurdish refugees began a hunger strike against the Turkish government.")
+    assert ("TURREF", "142", "TURGOV") in _codes(coder, "A group of Kurdish refugees began a hunger strike against the Turkish government.")
 
 
 def test_an_intention_named_inside_a_noun_phrase_is_no_event_without_a_doer(coder):
@@ -406,3 +406,14 @@ def test_a_fight_with_small_arms_is_193_wherever_it_is_named(coder):
     assert ("SYRREB", "193", "PHLMIL") in _codes(coder, "Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.", date(2014, 8, 30))
     assert {c for _, c, _ in _codes(coder, "A gunbattle between Indian troops and Pakistani soldiers left five dead.", date(2005, 6, 1))} == {"193"}
     assert {c for _, c, _ in _codes(coder, "Indian troops and Pakistani soldiers clashed in a gunbattle.", date(2005, 6, 1))} == {"193"}
+
+
+def test_a_protest_is_aimed_at_whom_its_demand_is_and_is_one_act(coder):
+    # the demand is the protest's purpose: one event, a demonstration for new leadership (1041 -> 1411)
+    assert _codes(coder, "Thousands of students staged demonstrations in Jakarta to demand the resignation of the Indonesian president.") \
+        == [("---EDU", "1411", "IDNGOV")]
+
+
+def test_a_gerund_the_parser_splits_from_its_noun_phrase_keeps_its_doer(coder):
+    # the parse reads "in Israeli shelling" as "in Israeli" plus a clause "shelling": still Israel's shelling
+    assert _codes(coder, "Four children were killed in Israeli shelling on Friday.") == [("ISR", "194", "---CVL")]

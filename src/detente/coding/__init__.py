@@ -17,9 +17,9 @@ from ..config import Settings
 from ..errors import E, ConfigError
 from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
-from .actors import ActorResolver, Resolved, inferred_only, owned, placed
+from .actors import ActorResolver, Resolved, counterpart, inferred_only, owned, placed
 from .dates import SentenceDates
-from .events import FORCE_ROOTS, SAID_ROOTS, EventMatcher, Match, load_modality, objects, subjects
+from .events import FORCE_ROOTS, SAID_ROOTS, EventMatcher, Match, load_modality, objects, subjects, where_done
 from .patterns import load_patterns
 from .places import EventPlaces, load_gazetteer
 from .stories import POLITICS, load_story_types, state_actor_mentions
@@ -158,15 +158,15 @@ class Coder:
         root = match.pattern.code[:2]
         sources = _placed_conjuncts(actor_at.each(match.sources, when.date))
         # "demonstrated in Kathmandu": Nepal; but "arrived in Dili" on a visit is a visit to the government there
-        targets = _placed_conjuncts([_as_place(r) if _where(head) and root != "04" else r for head in match.targets for r in actor_at.each([head], when.date)])
+        targets = _placed_conjuncts([_as_place(r) if where_done(head) and root != "04" else r for head in match.targets for r in actor_at.each([head], when.date)])
         destinations: tuple = ()
         if root == "04":
             destinations = match.targets  # "visited Damascus": where it happened
-        elif root in FORCE_ROOTS and match.pattern.kind == "verb" and (all(t.actor.kind == "place" for t in targets) or all(map(_where, match.targets))):
+        elif root in FORCE_ROOTS and match.pattern.kind == "verb" and (all(t.actor.kind == "place" for t in targets) or all(map(where_done, match.targets))):
             # "bombed the village of Chechal": a struck place that is no actor (or stands for its country) is where it happened
             destinations = tuple(x for o in objects(match.trigger) for x in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children)))
         # an argument's modifiers are not the place either: "U.S. aircraft bombed ..." did not happen in the US
-        arguments = frozenset(t.i for head in (*match.sources, *match.targets) if not _where(head) for t in head.subtree if t.i <= head.i)
+        arguments = frozenset(t.i for head in (*match.sources, *match.targets) if not where_done(head) for t in head.subtree if t.i <= head.i)
         if root in SAID_ROOTS or root == "04":  # "discussed the situation in Haiti": the topic's place, not where they talked
             arguments |= {t.i for o in objects(match.trigger) if o not in match.targets for t in o.subtree}
         where = places.for_event(sentence.index, match.trigger, arguments, destinations)
@@ -200,6 +200,7 @@ class Coder:
         for source, target in pairs:
             if source is None and target is None:
                 continue
+            source, target = counterpart(source, target), counterpart(target, source)
             if source and target and source.actor.code == target.actor.code:
                 continue
             if not _grounded(source, target, info.root, trigger):
@@ -345,11 +346,6 @@ def _in_government_roles(mentions: list[Mention], events: list[Event], acting: l
         actor = next((a for span, a in roles if span.start <= m.start and m.end <= span.end and m.actor.code == a.country), None)
         out.append(replace(m, actor=actor, resolution=f"{m.resolution}+government-act") if actor else m)
     return out
-
-
-def _where(head) -> bool:
-    """A target named as where the act was done: "demonstrated in Kathmandu", "bombed a village in Afghanistan"."""
-    return head.dep_ == "pobj" and head.head.lower_ == "in"
 
 
 def _as_place(resolved: Resolved) -> Resolved:

@@ -27,8 +27,8 @@ _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 #: code prefixes that are not ISO3 countries: the international ones and multinational companies
 _NOT_COUNTRIES = _INTERNATIONAL | {"MNC"}
 #: the preposition phrases that place an agent noun in a country: "ministers from the Georgian government",
-#: "a court in Guyana", "officials in Damascus", "members of the Iraqi parliament"
-_PLACING_PREPS = frozenset({"from", "in", "of", "at"})
+#: "a court in Guyana", "officials in Damascus", "members of the Iraqi parliament", "students across Indonesia"
+_PLACING_PREPS = frozenset({"from", "in", "of", "at", "across", "throughout"})
 #: agents whose country the story suggests but does not settle: named, never enough for an event on its own
 _STORY_SECTORS = frozenset({"MIL", "REB", "UAF", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "AGR", "HLH", "REL", "CRM", "HRI"})
 #: what each inferred step of a resolution path costs in confidence (names from the tables cost nothing)
@@ -36,7 +36,8 @@ _STEP_CONFIDENCE = {
     "pronoun": 0.8, "home": 0.75, "story": 0.6, "title": 0.9, "apposition": 0.85, "owner": 0.9, "place": 0.8,
     "located-in": 0.75, "person-table:out-of-office": 0.85, "person-table:former": 0.9, "person-table:default-code": 0.85,
     "person-table:designate": 0.85,
-    "person-table:no-office": 0.7, "and": 0.95, "from": 0.9, "in": 0.85, "of": 0.9, "at": 0.85,
+    "person-table:no-office": 0.7, "counterpart": 0.8, "and": 0.95, "from": 0.9, "in": 0.85, "of": 0.9, "at": 0.85,
+    "across": 0.85, "throughout": 0.85,
 }
 #: how long before taking office a person already acts in it (elected, appointed, named)
 DESIGNATE_WINDOW = timedelta(days=31)
@@ -417,7 +418,7 @@ class ActorResolver:
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PLACING_PREPS:
                 continue
-            if prep.lower_ in ("in", "at") and "MIL" in sector:
+            if prep.lower_ in ("in", "at", "across", "throughout") and "MIL" in sector:
                 continue  # "troops in Afghanistan" are as often foreign as Afghan
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 inner = self.resolve_np(obj, hits, when, locate=False)
@@ -755,6 +756,29 @@ def owned(found: Resolved | None, tok: Token, in_article: dict[int, Resolved]) -
     country = owner.actor.country
     actor = replace(found.actor, code=country + found.actor.code[3:], country=country)
     return replace(found, actor=actor, resolution=f"{found.resolution}+owner:{country}")
+
+
+#: agents that act at home and so place the agent of no country they face; not armed forces or armed groups,
+#: which act across borders ("US troops killed insurgents", "a Palestinian suicide bomber killed civilians")
+_PLACING_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "PTY"})
+
+
+def counterpart(found: Resolved | None, other: Resolved | None) -> Resolved | None:
+    """An agent of no stated country facing a domestic agent of one is that country's, as CAMEO coders read it:
+    "the Sudanese government accused Darfur rebels" (SDNREB), "Egyptian police dispersed demonstrators". Armed
+    forces and armed groups act abroad, so they place no one; nor do named office holders, who travel ("Putin
+    released the prisoners" leaves whose prisoners open)."""
+    if found is None or other is None or found.actor.kind != "agent" or not found.actor.code.startswith("---") or found.foreign:
+        return found
+    facing = other.actor
+    if facing.kind != "agent" or facing.country is None or facing.sectors[:1] == () or inferred_only(other) \
+            or facing.sectors[0][:3] not in _PLACING_SECTORS:
+        return found
+    code = facing.country + found.actor.code[3:]
+    if code == facing.code:
+        return found  # "the government" beside the Sudanese government is most likely the same one
+    actor = replace(found.actor, code=code, country=facing.country)
+    return replace(found, actor=actor, resolution=f"{found.resolution}+counterpart:{facing.country}")
 
 
 def inferred_only(resolved: Resolved) -> bool:

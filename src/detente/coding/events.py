@@ -172,6 +172,23 @@ def _participles(verb: Token) -> list[Token]:
     return [x for c in found for x in (c, *_children(c, "conj"))]
 
 
+def _gerund_doer(verb: Token) -> Token | None:
+    """The doer of a gerund the parser split from its noun phrase: in "were killed in Israeli shelling" it reads
+    "Israeli" as the object of "in" and "shelling" as a clause of its own; the word before is the shelling's doer."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or subjects(verb):
+        return None
+    before = verb.doc[verb.i - 1]
+    prep = before.head
+    if before.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "by") and prep.head == verb.head and verb.i > verb.head.i:
+        return before
+    return None
+
+
+def where_done(head: Token) -> bool:
+    """Whether an argument names where the act was done: "demonstrated in Kathmandu", "bombed a village in Afghanistan"."""
+    return head.dep_ == "pobj" and head.head.lower_ == "in"
+
+
 def _is_participle_on_noun(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
@@ -320,7 +337,7 @@ class EventMatcher:
             return None
         head = trigger.head
         if pattern.kind == "verb":
-            verbs = _participles(trigger)
+            verbs = [head] if _gerund_doer(trigger) is not None else _participles(trigger)
         elif trigger.dep_ in ("nsubj", "advcl"):
             verbs = [head, head.head] if head.dep_ == "advcl" and trigger.dep_ == "nsubj" else [head]
         elif trigger.dep_ == "pobj" and (head.dep_ == "agent" or (head.dep_ == "prep" and head.lower_ == "in")):
@@ -335,7 +352,8 @@ class EventMatcher:
                 # "the forces surrounding the building" surround it, "the incidents surrounding him" are no doer;
                 # but "issued a statement threatening" and "rhetoric when calling on" are the issuer's and speaker's
                 return [tok.head] if is_actor(tok.head) else subjects(tok) or [tok.head]
-            return subjects(tok) or [t for t in _charged(tok) if is_actor(t)]
+            doer = _gerund_doer(tok)
+            return subjects(tok) or ([doer] if doer is not None and is_actor(doer) else [t for t in _charged(tok) if is_actor(t)])
         sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
         if not sources and not pattern.reciprocal:
             sources = [m for m in tok.children if _doer_modifier(m) and is_actor(m)][:1]
@@ -380,10 +398,34 @@ class EventMatcher:
         narrower = {v: m.pattern.code for v, m in named_acts.items() if v not in weapons and m.pattern.modifiers}
         found = [replace(m, pattern=replace(m.pattern, code=narrower[m.trigger.i])) if m.trigger.i in narrower else m for m in found]
         found = [self._specific_governor(m, found) for m in found]
+        found = self._aimed_by_purpose(found, dropped)
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
         dropped |= {m.trigger.i for m in found if m.pattern.complement and _family(m.pattern.code) in said}
         return [m for m in found if m.trigger.i not in dropped]
+
+    @staticmethod
+    def _aimed_by_purpose(found: list[Match], dropped: set[int]) -> list[Match]:
+        """A protest with no target of its own is aimed at whom its purpose is, and the two are one act: "staged
+        demonstrations to demand reforms by Suharto's government" is a protest against that government (the
+        demand is not coded again), and a protest for what the demand names: for a new leader, a policy, rights or
+        a new regime (1041-1044 give 1411-1414, 1421-1424, ...)."""
+        aimed: dict[int, Match] = {}
+        for m in found:
+            # a protest's place is no aim ("demonstrated in Jakarta to demand the president's resignation")
+            if m.pattern.code[:2] != "14" or any(not where_done(t) for t in m.targets) or m.trigger.i in dropped:
+                continue
+            hosts = {m.trigger.i, _clause(m).i}
+            purpose = next((p for p in found if p.targets and p.pattern.kind == "verb" and p.trigger.dep_ in ("advcl", "xcomp")
+                            and p.trigger.head.i in hosts and not _children(p.trigger, "nsubj")
+                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in p.trigger.children)), None)
+            if purpose is not None:
+                code = m.pattern.code
+                if len(code) == 3 and code != "140" and purpose.pattern.code[:3] == "104" and len(purpose.pattern.code) == 4:
+                    code += purpose.pattern.code[3]  # demanding a new leader (1041): a demonstration for one (1411)
+                aimed[m.trigger.i] = replace(m, pattern=replace(m.pattern, code=code), targets=purpose.targets)
+                dropped.add(purpose.trigger.i)
+        return [aimed.get(m.trigger.i, m) for m in found]
 
     def _narrowed(self, pattern: Pattern, verb: Token) -> Pattern:
         """A verb that codes the act its object names takes the object's narrower code, if the noun has one:
