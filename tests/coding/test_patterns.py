@@ -417,3 +417,9 @@ def test_a_protest_is_aimed_at_whom_its_demand_is_and_is_one_act(coder):
 def test_a_gerund_the_parser_splits_from_its_noun_phrase_keeps_its_doer(coder):
     # the parse reads "in Israeli shelling" as "in Israeli" plus a clause "shelling": still Israel's shelling
     assert _codes(coder, "Four children were killed in Israeli shelling on Friday.") == [("ISR", "194", "---CVL")]
+
+
+def test_a_threat_with_no_target_is_aimed_at_whom_its_condition_names(coder):
+    assert ("IRNGOV", "1384", "IRQGOV") in _codes(coder, "Iran threatened to launch a new military offensive unless Baghdad accepted its conditions.")
+    # a pronoun in the condition is as often the threatener itself
+    assert ("RUSGOV", "130", "---") in _codes(coder, "Russia threatened to act if it is attacked.")

@@ -184,6 +184,18 @@ def _gerund_doer(verb: Token) -> Token | None:
     return None
 
 
+def _aimed_by_condition(threat: Match, is_actor: IsActor) -> Match:
+    """A threat with no target is aimed at whom its condition names: "threatened to launch a new offensive unless
+    Baghdad accepted its conditions" is a threat to Iraq, "threatened to stop negotiations if the United States goes
+    ahead" one to the US. A pronoun there is as often the threatener itself ("if it is attacked")."""
+    if threat.pattern.code[:2] != "13" or threat.targets:
+        return threat
+    conditions = [c for verb in (threat.trigger, *_children(threat.trigger, "xcomp")) for c in _children(verb, "advcl")
+                  if any(k.dep_ == "mark" and k.lower_ in ("unless", "if") for k in c.children)]
+    named = [s for c in conditions for s in _with_conjuncts(_children(c, "nsubj", "nsubjpass")) if s.pos_ != "PRON" and is_actor(s)]
+    return replace(threat, targets=tuple(named)) if named else threat
+
+
 def where_done(head: Token) -> bool:
     """Whether an argument names where the act was done: "demonstrated in Kathmandu", "bombed a village in Afghanistan"."""
     return head.dep_ == "pobj" and head.head.lower_ == "in"
@@ -397,7 +409,7 @@ class EventMatcher:
         # "Israeli air raids killed five": an air raid (195), the noun's narrower code on the verb that codes it
         narrower = {v: m.pattern.code for v, m in named_acts.items() if v not in weapons and m.pattern.modifiers}
         found = [replace(m, pattern=replace(m.pattern, code=narrower[m.trigger.i])) if m.trigger.i in narrower else m for m in found]
-        found = [self._specific_governor(m, found) for m in found]
+        found = [_aimed_by_condition(self._specific_governor(m, found), is_actor) for m in found]
         found = self._aimed_by_purpose(found, dropped)
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
