@@ -423,3 +423,8 @@ def test_a_threat_with_no_target_is_aimed_at_whom_its_condition_names(coder):
     assert ("IRNGOV", "1384", "IRQGOV") in _codes(coder, "Iran threatened to launch a new military offensive unless Baghdad accepted its conditions.")
     # a pronoun in the condition is as often the threatener itself
     assert ("RUSGOV", "130", "---") in _codes(coder, "Russia threatened to act if it is attacked.")
+
+
+def test_calling_for_sanctions_against_a_party_rallies_opposition_to_it(coder):
+    assert ("USALEG", "113", "IRN") in _codes(coder, "Fifteen US senators voiced strong support for sanctions against Iran.")
+    assert ("GBRGOV", "113", "IRN") in _codes(coder, "Britain backed sanctions on Iran.")

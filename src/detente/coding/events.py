@@ -295,6 +295,10 @@ class EventMatcher:
                     found = _prep_objects(verb, word)
                     if found:
                         break
+            elif slot.startswith("for-prep:"):  # "called for sanctions against Nigeria", "voiced support for sanctions on Iran"
+                word = slot.split(":", 1)[1]
+                wanted = [n for o in self._objects(tok) for n in _prep_objects(o, "for")] or _prep_objects(tok, "for")
+                found = [p for n in wanted for p in _prep_objects(n, word)]
             elif slot.startswith("obj-prep:"):
                 word = slot.split(":", 1)[1]
                 found = [p for o in self._objects(tok) for p in _prep_objects(o, word)]
