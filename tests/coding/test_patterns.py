@@ -428,3 +428,7 @@ def test_a_threat_with_no_target_is_aimed_at_whom_its_condition_names(coder):
 def test_calling_for_sanctions_against_a_party_rallies_opposition_to_it(coder):
     assert ("USALEG", "113", "IRN") in _codes(coder, "Fifteen US senators voiced strong support for sanctions against Iran.")
     assert ("GBRGOV", "113", "IRN") in _codes(coder, "Britain backed sanctions on Iran.")
+
+
+def test_the_doer_of_a_participle_on_the_thing_acted_on_is_its_owner(coder):
+    assert ("TWNGOV", "110", "CHN") in _codes(coder, "President Chen Shui-bian voiced his opposition to the law passed by China.", date(2005, 3, 26))

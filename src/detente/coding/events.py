@@ -322,9 +322,13 @@ class EventMatcher:
         # with its own pattern ("threatened to storm the residence") is its own event
         things = self._objects(tok) + [o for c in clauses for o in self._objects(c)] + clauses
         things += [o for p in _children(tok, "prep") if p.lower_ == "to" for o in _children(p, "pobj")]
+        # "voiced opposition to Israel's wall", "to the law passed by China": the owner of what the thing is about
+        things += [o for t in list(things) for p in _children(t, "prep") if p.lower_ in ("to", "against", "over") for o in _children(p, "pobj")]
         for thing in things:
             named = [m for m in thing.children if m.dep_ in ("compound", "amod") and m.i < thing.i and (m.pos_ == "PROPN" or m.ent_type_)]
-            groups = [_children(thing, "poss"), *(_prep_objects(thing, word) for word in _OWNER_PREPS), named[:1]]
+            # "the law passed by China", "the plan proposed by the US": the doer of a participle on the thing
+            made_by = [o for acl in _children(thing, "acl") if acl.tag_ == "VBN" for a in _children(acl, "agent") for o in _children(a, "pobj")]
+            groups = [_children(thing, "poss"), *(_prep_objects(thing, word) for word in _OWNER_PREPS), named[:1], _with_conjuncts(made_by)]
             for group in groups:
                 found = [o for o in group if o.pos_ != "PRON" and is_actor(o)]
                 if found:
