@@ -432,3 +432,9 @@ def test_calling_for_sanctions_against_a_party_rallies_opposition_to_it(coder):
 
 def test_the_doer_of_a_participle_on_the_thing_acted_on_is_its_owner(coder):
     assert ("TWNGOV", "110", "CHN") in _codes(coder, "President Chen Shui-bian voiced his opposition to the law passed by China.", date(2005, 3, 26))
+
+
+def test_a_claim_for_an_act_with_no_target_actor_is_aimed_where_the_act_was_done(coder):
+    codes = _codes(coder, "The Somali militant group al-Shabab is claiming responsibility for a deadly attack at a mall in Kenya's capital.")
+    # one claimant however the parse splits "the group al-Shabab"
+    assert [c for c in codes if c[1] == "015"] == [("SOMUAF", "015", "KEN")]

@@ -107,6 +107,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
     found = _children(verb, "nsubj", "csubj") or (_children(verb, "nsubjpass") if _stative_object(verb) else [])
     if found:
         found = _relative_head(verb, found)
+        # one phrase the parse split into several subjects ("the Somali militant group al-Shabab"): its first noun
+        found = [t for t in found if not any(o.i < t.i and o.dep_ == t.dep_ and t.left_edge.i - o.right_edge.i <= 1 for o in found)]
         if verb.dep_ == "ccomp" and any(t.lower_ in _PLURAL_PRONOUNS for t in found):
             # "Obama and Putin said they will attack Iraq": they are both speakers
             outer = subjects(verb.head, depth + 1) if verb.head.i != verb.i else []
@@ -194,6 +196,12 @@ def _aimed_by_condition(threat: Match, is_actor: IsActor) -> Match:
                   if any(k.dep_ == "mark" and k.lower_ in ("unless", "if") for k in c.children)]
     named = [s for c in conditions for s in _with_conjuncts(_children(c, "nsubj", "nsubjpass")) if s.pos_ != "PRON" and is_actor(s)]
     return replace(threat, targets=tuple(named)) if named else threat
+
+
+def _placed_in(tok: Token) -> bool:
+    """A place something is in or at: "in South Carolina", "at a mall in Kenya's capital"."""
+    held = tok.head if tok.dep_ == "poss" else tok
+    return held.dep_ == "pobj" and held.head.lower_ in ("in", "at")
 
 
 def where_done(head: Token) -> bool:
@@ -285,6 +293,8 @@ class EventMatcher:
                 # sanctions on Iraq": what the act named in the "for" phrase, or else the object, was done to
                 acts = [n for o in self._objects(tok) for n in _prep_objects(o, "for")] or _prep_objects(tok, "for") or self._objects(tok)
                 found = [t for act in acts for p in self.candidates(act)[:1] for t in self._targets(p, act, [], is_actor)[0]]
+                if not any(is_actor(t) for t in found):  # else where it was done: "responsibility for an attack at a mall in Kenya's capital"
+                    found = [t for act in acts for t in act.subtree if t.i > act.i and _placed_in(t) and is_actor(t)][:1]
             elif slot == "clause-actor":  # "said Israel's raid was illegal": Israel, the clause's subject first
                 said = [t for t in _complement(tok) if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ != "it")]
                 found = sorted(said, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "poss"), t.i))
