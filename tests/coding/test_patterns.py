@@ -438,3 +438,8 @@ def test_a_claim_for_an_act_with_no_target_actor_is_aimed_where_the_act_was_done
     codes = _codes(coder, "The Somali militant group al-Shabab is claiming responsibility for a deadly attack at a mall in Kenya's capital.")
     # one claimant however the parse splits "the group al-Shabab"
     assert [c for c in codes if c[1] == "015"] == [("SOMUAF", "015", "KEN")]
+
+
+def test_an_act_in_protest_at_or_in_retaliation_for_another_is_aimed_at_its_doer(coder):
+    assert ("IRNGOV", "161", "DNKGOV") in _codes(coder, "Iran recalled its ambassador in protest at the Danish government's decision.", date(2006, 2, 6))
+    assert ("ISR", "195", "LBNREBHEZ") in [(s, c, t) for s, c, t in _codes(coder, "Israel launched air strikes in retaliation for the Hezbollah attack.")]

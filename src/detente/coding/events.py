@@ -43,6 +43,9 @@ _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over
 _REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
 #: a thing's party, for an act that names none: "a request by/from X", "aid to X", "a truce with X", "action against X",
 #: "the curfew on X", "settlements in the Gaza Strip"
+#: nouns of an "in ... " phrase that says what an act answers, and the prepositions that then name it
+_ANSWER_NOUNS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
+_ANSWER_PREPS = frozenset({"of", "at", "against", "over", "to", "for"})
 _OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
 
 
@@ -196,6 +199,26 @@ def _aimed_by_condition(threat: Match, is_actor: IsActor) -> Match:
                   if any(k.dep_ == "mark" and k.lower_ in ("unless", "if") for k in c.children)]
     named = [s for c in conditions for s in _with_conjuncts(_children(c, "nsubj", "nsubjpass")) if s.pos_ != "PRON" and is_actor(s)]
     return replace(threat, targets=tuple(named)) if named else threat
+
+
+def _answered(tok: Token, carriers: list[Token], is_actor: IsActor) -> list[Token]:
+    """Whose act an act answers, named in an "in protest at", "in response to" or "in retaliation for" phrase: "recalled
+    its ambassador in protest at the Danish government's decision" (DNKGOV), "a hunger strike in protest of the
+    Russian government's refusal", "in retaliation against Israel"."""
+    hosts = [tok, *carriers]
+    hosts += [o for h in hosts for o in objects(h)] if tok.pos_ == "VERB" else []
+    answers = [n for h in hosts for p in _children(h, "prep") if p.lower_ == "in" for n in _children(p, "pobj") if n.lemma_.lower() in _ANSWER_NOUNS]
+    if not answers:
+        return []
+    # the parse often hangs the "at" phrase on the verb: "recalled its ambassador in protest at ..."
+    things = [o for n in answers for q in _children(n, "prep") if q.lower_ in _ANSWER_PREPS for o in _children(q, "pobj")]
+    things += [o for h in hosts for q in _children(h, "prep") if q.lower_ in ("at", "over") for o in _children(q, "pobj")]
+    for thing in things:
+        owners = [thing] if is_actor(thing) else _with_conjuncts(_children(thing, "poss")) + _prep_objects(thing, "by")
+        found = [o for o in owners if o.pos_ != "PRON" and is_actor(o)]
+        if found:
+            return found
+    return []
 
 
 def _placed_in(tok: Token) -> bool:
@@ -523,6 +546,8 @@ class EventMatcher:
                     continue
                 if not targets and sources and not pattern.reciprocal and (pattern.kind == "verb" or pattern.nominal):
                     targets = self._owners(tok, is_actor, where=pattern.code[:2] not in SAID_ROOTS)
+                if not targets and sources and not pattern.reciprocal:
+                    targets = _answered(tok, carriers, is_actor)
                 fired[tok.i] = bool(sources)
                 pattern = self._narrowed(pattern, tok)
                 negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
