@@ -443,3 +443,8 @@ def test_a_claim_for_an_act_with_no_target_actor_is_aimed_where_the_act_was_done
 def test_an_act_in_protest_at_or_in_retaliation_for_another_is_aimed_at_its_doer(coder):
     assert ("IRNGOV", "161", "DNKGOV") in _codes(coder, "Iran recalled its ambassador in protest at the Danish government's decision.", date(2006, 2, 6))
     assert ("ISR", "195", "LBNREBHEZ") in [(s, c, t) for s, c, t in _codes(coder, "Israel launched air strikes in retaliation for the Hezbollah attack.")]
+
+
+def test_people_named_by_their_state_and_goods_by_their_weight_are_objects(coder):
+    assert ("IGOUNO", "073", "BIH") in _codes(coder, "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.", date(1994, 4, 1))
+    assert [c for _, c, _ in _codes(coder, "Swiss doctors handed over 700 kg of medicine to the Red Crescent in Iran.")] == ["073"]

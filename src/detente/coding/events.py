@@ -70,9 +70,15 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     for tok in tokens:
         listed = [a for a in tok.children if a.dep_ == "appos" and a.conjuncts]
         for t in (tok, *tok.conjuncts, *(x for a in listed for x in (a, *a.conjuncts))):
-            if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON") and any(ch.isalpha() for ch in t.text):  # not "Dem." 's "."
-                out.append(t)
+            if t not in out and (t.pos_ in ("NOUN", "PROPN", "PRON") or _people_by_state(t)) and any(ch.isalpha() for ch in t.text):
+                out.append(t)  # not "Dem." 's "."
     return out
+
+
+def _people_by_state(tok: Token) -> bool:
+    """An adjective or participle standing for people: "evacuated the wounded", "the injured were flown out"."""
+    return tok.pos_ in ("ADJ", "VERB") and tok.tag_ in ("JJ", "VBN") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in tok.children)
 
 
 def _is_passive(verb: Token) -> bool:
