@@ -339,3 +339,9 @@ def test_an_owned_agent_mention_agrees_with_its_events(coder):
 
 def test_people_across_or_throughout_a_country_are_of_it(coder):
     assert ("IDNEDU", "14", "---") in _pairs(coder, "University students throughout Indonesia staged mass demonstrations on Saturday.", date(1998, 5, 1))
+
+
+def test_an_ethnic_group_placed_in_another_country_is_its_civilians(coder):
+    assert ("SRBCVL", "14", "SRB") in _pairs(coder, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", date(2001, 3, 1))
+    # a nationality placed abroad is not an ethnic group: Americans in Iraq stay American
+    assert ("USA", "14", "IRQ") in _pairs(coder, "Hundreds of Americans demonstrated on Tuesday in Iraq.", date(2005, 3, 1))

@@ -281,6 +281,7 @@ class ActorResolver:
                 actor, how = resolved
                 if head_hit.kind == "country":
                     actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
+                    actor, how = self._ethnic_minority(actor, how, head, hits, when)
                 return Resolved(actor, span, how, actor.kind == "person")
         if (head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not acronym(head.text)
                 and not any(t.ent_type_ == "PERSON" for t in head.lefts if t.dep_ == "compound")  # "Dan Bahadur Shahi"
@@ -412,6 +413,21 @@ class ActorResolver:
             if described is not None and described.actor.kind == "agent":
                 return Resolved(described.actor, span, f"as:{described.resolution}", True)
         return None
+
+    def _ethnic_minority(self, actor: Actor, how: str, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[Actor, str]:
+        """An ethnic group placed in another country is that country's civilians: "ethnic Albanians in south Serbia"
+        are SRBCVL, not Albania; "ethnic Albanians" placed nowhere keep the demonym's country."""
+        if not any(c.dep_ in ("amod", "compound") and c.lower_ == "ethnic" for c in head.children):
+            return actor, how
+        placed_in = self._placed_by_prep(head, "CVL", hits, when)
+        if placed_in is None and head.dep_ in _SUBJECTS:  # "ethnic Albanians demonstrated in Serbia"
+            places = [hits[t.i] for p in head.head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                      for t in p.subtree if t.i in hits and hits[t.i].kind == "country"]
+            placed_in = (places[0].key[:3], f"at:{places[0].key[:3]}") if places else None
+        if placed_in is None or placed_in[0] == actor.country:
+            return actor, how
+        country = placed_in[0]
+        return Actor(country + "CVL", country, ("CVL",), actor.name, None, "agent"), f"ethnic:{head.text}+{placed_in[1]}"
 
     def _placed_by_prep(self, head: Token, sector: str, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
         """The country of an agent noun named by a preposition phrase on it: "ministers from the Georgian government"."""
