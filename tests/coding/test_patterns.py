@@ -448,3 +448,8 @@ def test_an_act_in_protest_at_or_in_retaliation_for_another_is_aimed_at_its_doer
 def test_people_named_by_their_state_and_goods_by_their_weight_are_objects(coder):
     assert ("IGOUNO", "073", "BIH") in _codes(coder, "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.", date(1994, 4, 1))
     assert [c for _, c, _ in _codes(coder, "Swiss doctors handed over 700 kg of medicine to the Red Crescent in Iran.")] == ["073"]
+
+
+def test_a_protest_demanding_something_of_a_party_is_aimed_at_it(coder):
+    text = "Thousands of opposition supporters marched through Kathmandu on Friday, demanding the resignation of the Nepalese prime minister."
+    assert _codes(coder, text, date(2006, 4, 1)) == [("NPLOPP", "1411", "NPLGOV")]

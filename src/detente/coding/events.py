@@ -227,6 +227,14 @@ def _answered(tok: Token, carriers: list[Token], is_actor: IsActor) -> list[Toke
     return []
 
 
+def _purpose(act: Match) -> bool:
+    """What a protest is for: an infinitive ("to demand reforms") or a participle that appeals or demands
+    ("demonstrated in Kirkuk calling for independence from Iraq", "marched, demanding his resignation")."""
+    if any(a.dep_ == "aux" and a.lower_ == "to" for a in act.trigger.children):
+        return True
+    return act.trigger.tag_ == "VBG" and act.pattern.code[:2] in ("02", "10")
+
+
 def _placed_in(tok: Token) -> bool:
     """A place something is in or at: "in South Carolina", "at a mall in Kenya's capital"."""
     held = tok.head if tok.dep_ == "poss" else tok
@@ -476,8 +484,7 @@ class EventMatcher:
                 continue
             hosts = {m.trigger.i, _clause(m).i}
             purpose = next((p for p in found if p.targets and p.pattern.kind == "verb" and p.trigger.dep_ in ("advcl", "xcomp")
-                            and p.trigger.head.i in hosts and not _children(p.trigger, "nsubj")
-                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in p.trigger.children)), None)
+                            and p.trigger.head.i in hosts and not _children(p.trigger, "nsubj") and _purpose(p)), None)
             if purpose is not None:
                 code = m.pattern.code
                 if len(code) == 3 and code != "140" and purpose.pattern.code[:3] == "104" and len(purpose.pattern.code) == 4:
