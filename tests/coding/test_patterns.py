@@ -453,3 +453,9 @@ def test_people_named_by_their_state_and_goods_by_their_weight_are_objects(coder
 def test_a_protest_demanding_something_of_a_party_is_aimed_at_it(coder):
     text = "Thousands of opposition supporters marched through Kathmandu on Friday, demanding the resignation of the Nepalese prime minister."
     assert _codes(coder, text, date(2006, 4, 1)) == [("NPLOPP", "1411", "NPLGOV")]
+
+
+def test_a_purpose_clause_of_a_blocking_act_is_not_what_was_blocked(coder):
+    # "blocked a road to show disapproval": the disapproval is the blockade's aim (one act, aimed at the US), not a prevented act
+    assert _codes(coder, "Demonstrators in Baghdad blocked a road to show their disapproval for the United States' military policies.",
+                  date(2004, 6, 1)) == [("IRQOPP", "144", "USA")]

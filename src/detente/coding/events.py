@@ -370,7 +370,7 @@ class EventMatcher:
         things = self._objects(tok) + [o for c in clauses for o in self._objects(c)] + clauses
         things += [o for p in _children(tok, "prep") if p.lower_ == "to" for o in _children(p, "pobj")]
         # "voiced opposition to Israel's wall", "to the law passed by China": the owner of what the thing is about
-        things += [o for t in list(things) for p in _children(t, "prep") if p.lower_ in ("to", "against", "over") for o in _children(p, "pobj")]
+        things += [o for t in list(things) for p in _children(t, "prep") if p.lower_ in ("to", "against", "over", "for") for o in _children(p, "pobj")]
         for thing in things:
             named = [m for m in thing.children if m.dep_ in ("compound", "amod") and m.i < thing.i and (m.pos_ == "PROPN" or m.ent_type_)]
             # "the law passed by China", "the plan proposed by the US": the doer of a participle on the thing
@@ -757,6 +757,9 @@ class Modality:
                     return self.governors[nouns[0]]
             if node.dep_ == "xcomp" and lemma in self.future_frames and node.tag_ == "VB":
                 return "intended"  # "Norway is to withdraw its troops", "was set to begin talks": an announced act
+            purpose = node.dep_ == "advcl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children)
+            if purpose and self.governors.get(lemma) == "negated":
+                break  # "blocked a road to show their disapproval", "stopped work to protest": what for, not what was stopped
             if node.dep_ != "conj" and lemma in self.governors:
                 if lemma in self.self_directed and not _children(head, "dobj") and not _children(node, "nsubj", "nsubjpass"):
                     return "intended"
