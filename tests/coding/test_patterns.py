@@ -459,3 +459,7 @@ def test_a_purpose_clause_of_a_blocking_act_is_not_what_was_blocked(coder):
     # "blocked a road to show disapproval": the disapproval is the blockade's aim (one act, aimed at the US), not a prevented act
     assert _codes(coder, "Demonstrators in Baghdad blocked a road to show their disapproval for the United States' military policies.",
                   date(2004, 6, 1)) == [("IRQOPP", "144", "USA")]
+
+
+def test_a_protest_at_a_place_in_a_country_is_aimed_at_that_country(coder):
+    assert ("PSE", "145", "ISR") in _codes(coder, "Palestinian prisoners rioted on Monday at a jail in northern Israel.", date(2002, 6, 1))

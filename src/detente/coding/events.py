@@ -382,7 +382,9 @@ class EventMatcher:
                     return found
         if not where:
             return []  # "In Berlin, the minister warned that ...": where a thing is said is not whom it is said to
-        return [o for o in _prep_objects(tok, "in") if is_actor(o)][:1]  # where it was done
+        # where it was done: "demonstrated in Kathmandu", "rioted at a jail in northern Israel"
+        return ([o for o in _prep_objects(tok, "in") if is_actor(o)]
+                or [o for a in _prep_objects(tok, "at") for o in _prep_objects(a, "in") if is_actor(o)])[:1]
 
     def _objects(self, tok: Token) -> list[Token]:
         """The verb's objects (a noun's: its "of" phrase, "the suspension of air links"), and what a measure or
