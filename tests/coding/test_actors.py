@@ -345,3 +345,7 @@ def test_an_ethnic_group_placed_in_another_country_is_its_civilians(coder):
     assert ("SRBCVL", "14", "SRB") in _pairs(coder, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", date(2001, 3, 1))
     # a nationality placed abroad is not an ethnic group: Americans in Iraq stay American
     assert ("USA", "14", "IRQ") in _pairs(coder, "Hundreds of Americans demonstrated on Tuesday in Iraq.", date(2005, 3, 1))
+
+
+def test_a_named_party_the_tables_do_not_know_is_a_party(coder):
+    assert ("---PTY", "13", "DZA") in _pairs(coder, "The Umma party said it will boycott Algeria's elections unless the president steps down.", date(1990, 6, 1))

@@ -255,6 +255,8 @@ class ActorResolver:
                 return sectors[surface], n
             if " - " in surface and words.text.lower() in sectors:  # as written: "state-run media"
                 return sectors[words.text.lower()], n
+        if first.lemma_.lower() == "party" and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in first.children):
+            return "PTY", 1  # "the Umma party": a named party the tables do not know ("a party to the talks" is none)
         return None
 
     def resolve_np(self, head: Token, hits: dict[int, NameHit], when: date | None, locate: bool = True) -> Resolved | None:
