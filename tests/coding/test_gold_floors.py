@@ -32,10 +32,14 @@ FLOORS = {
     "own:dev": {"root/ignored": 0.60, "quad/ignored": 0.65, "root/country": 0.39, "code/exact": 0.25},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     # raised 2026-12-07 (announced diplomatic cooperation is 032): news root 0.60 -> 0.66, country 0.50 -> 0.57
-    "petr2_gsr:news": {"root/ignored": 0.66, "quad/ignored": 0.69, "root/country": 0.57, "code/exact": 0.28},  # 35 real wire sentences
+    # raised 2026-12-07 (claims and condolences aimed where the act was done, one doer for a split subject, "in Israeli
+    # shelling" read as the shelling's doer): news root 0.66 -> 0.68, quad 0.69 -> 0.71, country 0.57 -> 0.62, exact 0.28 -> 0.31
+    "petr2_gsr:news": {"root/ignored": 0.68, "quad/ignored": 0.71, "root/country": 0.62, "code/exact": 0.31},  # 35 real wire sentences
     # code/exact 0.25 -> 0.24 with 112.evidence-against (detente-events 0.5.0): "presented evidence against Russia"
     # is now coded 112 where the gold has 1124 (accuse of espionage), which the sentence does not say; root 0.53 -> 0.55
-    "petr2_gsr": {"root/ignored": 0.59, "quad/ignored": 0.67, "root/country": 0.52, "code/exact": 0.30},
+    # raised 2026-12-07 (same changes; agents placed by the domestic agent they face): root 0.59 -> 0.61, quad 0.67 -> 0.69,
+    # country 0.52 -> 0.54, exact 0.30 -> 0.31
+    "petr2_gsr": {"root/ignored": 0.61, "quad/ignored": 0.69, "root/country": 0.54, "code/exact": 0.31},
     # plover/ignored 0.69 -> 0.68 and its extra-events ceiling 0.28 -> 0.29 with the subject-first pronoun rule
     # (2026-12-07): "they had taken hostage", "they rose up against", "they blew themselves up" now resolve to the
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)
@@ -43,9 +47,12 @@ FLOORS = {
     # Syrian (SYRMED), which had matched the gold's QuadClass by accident; with no country, no event is coded
     # raised 2026-12-07 ("must" in what is said is demanded, hedged acts are guesses): PLOVER root 0.73 -> 0.74, quad
     # 0.76 -> 0.77, country 0.46 -> 0.47, type 0.73 -> 0.74; extra-events ceilings PLOVER 0.27 -> 0.24, PETR2 0.33 -> 0.31
-    "plover_gsr": {"root/ignored": 0.74, "quad/ignored": 0.77, "root/country": 0.47, "code/exact": 0.17, "plover/ignored": 0.74},
+    # raised 2026-12-07 (protests aimed by their purpose, threats by their condition, counterparts, owners of what an act
+    # answers, ethnic groups): PLOVER root 0.74 -> 0.75, quad 0.77 -> 0.78, country 0.47 -> 0.52, type 0.74 -> 0.75;
+    # extra-events ceiling 0.24 -> 0.23
+    "plover_gsr": {"root/ignored": 0.75, "quad/ignored": 0.78, "root/country": 0.52, "code/exact": 0.17, "plover/ignored": 0.75},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.29, "plover_gsr": 0.24, "petr2_gsr:news": 0.26, "own:heldout": 0.09, "own:dev": 0.05}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.29, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.09, "own:dev": 0.05}
 
 
 @pytest.fixture(scope="module")
