@@ -43,10 +43,10 @@ _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over
 _REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
 #: a thing's party, for an act that names none: "a request by/from X", "aid to X", "a truce with X", "action against X",
 #: "the curfew on X", "settlements in the Gaza Strip"
+_OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
 #: nouns of an "in ... " phrase that says what an act answers, and the prepositions that then name it
 _ANSWER_NOUNS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
 _ANSWER_PREPS = frozenset({"of", "at", "against", "over", "to", "for"})
-_OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
 
 
 @dataclass(frozen=True)
@@ -229,10 +229,12 @@ def _answered(tok: Token, carriers: list[Token], is_actor: IsActor) -> list[Toke
 
 def _purpose(act: Match) -> bool:
     """What a protest is for: an infinitive ("to demand reforms") or a participle that appeals or demands
-    ("demonstrated in Kirkuk calling for independence from Iraq", "marched, demanding his resignation")."""
-    if any(a.dep_ == "aux" and a.lower_ == "to" for a in act.trigger.children):
-        return True
-    return act.trigger.tag_ == "VBG" and act.pattern.code[:2] in ("02", "10")
+    ("marched through Kathmandu, demanding his resignation")."""
+    return _infinitive(act.trigger) or (act.trigger.tag_ == "VBG" and act.pattern.code[:2] in ("02", "10"))
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _placed_in(tok: Token) -> bool:
@@ -751,7 +753,7 @@ class Modality:
                 return "conditional"
             head = node.head
             lemma = head.lemma_.lower()
-            if any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children) or (node.dep_ == "advcl" and node.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children)):
+            if any(m.dep_ == "mark" and m.lower_ == "for" for m in node.children) or (node.dep_ == "advcl" and node.tag_ == "VB" and _infinitive(node)):
                 # "repeating their calls for Syria to withdraw", "would not give permission to Russia to help Israel":
                 # the noun the clause completes governs it
                 nouns = [o.lemma_.lower() for o in _children(head, "dobj") if o.lemma_.lower() in self.governors]
@@ -759,8 +761,7 @@ class Modality:
                     return self.governors[nouns[0]]
             if node.dep_ == "xcomp" and lemma in self.future_frames and node.tag_ == "VB":
                 return "intended"  # "Norway is to withdraw its troops", "was set to begin talks": an announced act
-            purpose = node.dep_ == "advcl" and any(m.dep_ == "aux" and m.lower_ == "to" for m in node.children)
-            if purpose and self.governors.get(lemma) == "negated":
+            if node.dep_ == "advcl" and _infinitive(node) and self.governors.get(lemma) == "negated":
                 break  # "blocked a road to show their disapproval", "stopped work to protest": what for, not what was stopped
             if node.dep_ != "conj" and lemma in self.governors:
                 if lemma in self.self_directed and not _children(head, "dobj") and not _children(node, "nsubj", "nsubjpass"):
