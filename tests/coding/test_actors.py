@@ -349,3 +349,9 @@ def test_an_ethnic_group_placed_in_another_country_is_its_civilians(coder):
 
 def test_a_named_party_the_tables_do_not_know_is_a_party(coder):
     assert ("---PTY", "13", "DZA") in _pairs(coder, "The Umma party said it will boycott Algeria's elections unless the president steps down.", date(1990, 6, 1))
+
+
+def test_the_counterpart_outranks_the_story_guess(coder):
+    text = ("Iran recalled its ambassador to Copenhagen on Monday in protest at the Danish government's refusal to apologise.\n\n"
+            "Thousands of students marched through Jakarta on Friday, demanding reforms from the Indonesian government.")
+    assert ("IDNEDU", "14", "IDNGOV") in _pairs(coder, text, date(2006, 2, 6))

@@ -782,21 +782,24 @@ _PLACING_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "PTY"})
 
 
 def counterpart(found: Resolved | None, other: Resolved | None) -> Resolved | None:
-    """An agent of no stated country facing a domestic agent of one is that country's, as CAMEO coders read it:
-    "the Sudanese government accused Darfur rebels" (SDNREB), "Egyptian police dispersed demonstrators". Armed
-    forces and armed groups act abroad, so they place no one; nor do named office holders, who travel ("Putin
-    released the prisoners" leaves whose prisoners open)."""
-    if found is None or other is None or found.actor.kind != "agent" or not found.actor.code.startswith("---") or found.foreign:
+    """An agent of no stated country (or only the story's guess of one) facing a domestic agent of one is that
+    country's, as CAMEO coders read it: "the Sudanese government accused Darfur rebels" (SDNREB), "Egyptian police
+    dispersed demonstrators". Armed forces and armed groups act abroad, so they place no one; nor do named office
+    holders, who travel ("Putin released the prisoners" leaves whose prisoners open)."""
+    if found is None or other is None or found.actor.kind != "agent" or found.foreign:
         return found
+    if not found.actor.code.startswith("---") and not inferred_only(found):
+        return found  # the text places it; the story's guess ("students" in a story about Denmark) yields
     facing = other.actor
-    if facing.kind != "agent" or facing.country is None or facing.sectors[:1] == () or inferred_only(other) \
+    if facing.kind != "agent" or facing.country is None or not facing.sectors or inferred_only(other) \
             or facing.sectors[0][:3] not in _PLACING_SECTORS:
         return found
     code = facing.country + found.actor.code[3:]
     if code == facing.code:
         return found  # "the government" beside the Sudanese government is most likely the same one
     actor = replace(found.actor, code=code, country=facing.country)
-    return replace(found, actor=actor, resolution=f"{found.resolution}+counterpart:{facing.country}")
+    resolution = found.resolution.split("+story:")[0]
+    return replace(found, actor=actor, resolution=f"{resolution}+counterpart:{facing.country}")
 
 
 def inferred_only(resolved: Resolved) -> bool:
