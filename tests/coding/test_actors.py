@@ -355,3 +355,9 @@ def test_the_counterpart_outranks_the_story_guess(coder):
     text = ("Iran recalled its ambassador to Copenhagen on Monday in protest at the Danish government's refusal to apologise.\n\n"
             "Thousands of students marched through Jakarta on Friday, demanding reforms from the Indonesian government.")
     assert ("IDNEDU", "14", "IDNGOV") in _pairs(coder, text, date(2006, 2, 6))
+
+
+def test_a_mention_placed_by_its_counterpart_agrees_with_its_event(coder):
+    coded = coder.code_text("The Sudanese government accused Darfur rebels of violating the ceasefire.", date(2004, 5, 1))
+    assert [e.target_code for e in coded.events] == ["SDNREB"]
+    assert [m.actor.code for m in coded.mentions if m.text == "Darfur rebels"] == ["SDNREB"]

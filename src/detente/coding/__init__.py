@@ -124,6 +124,7 @@ class Coder:
                         seen.add(event.id)
                         coded.events.append(event)
         coded.mentions = _in_government_roles(coded.mentions, coded.events, self._acting_states(doc, resolved))
+        coded.mentions = _placed_by_counterparts(coded.mentions, coded.events)
         return coded
 
     def _acting_states(self, doc, resolved: dict[int, Resolved]) -> list[tuple[Span, Actor]]:
@@ -345,6 +346,24 @@ def _in_government_roles(mentions: list[Mention], events: list[Event], acting: l
     for m in mentions:
         actor = next((a for span, a in roles if span.start <= m.start and m.end <= span.end and m.actor.code == a.country), None)
         out.append(replace(m, actor=actor, resolution=f"{m.resolution}+government-act") if actor else m)
+    return out
+
+
+def _placed_by_counterparts(mentions: list[Mention], events: list[Event]) -> list[Mention]:
+    """A mention an event placed by the agent it faces ("the Sudanese government accused Darfur rebels": SDNREB) says
+    so too, so that mention and event agree."""
+    placed_sides = {
+        (span.start, span.end): (actor, how)
+        for e in events
+        for span, actor, how in ((e.source_span, e.source, e.source_resolution), (e.target_span, e.target, e.target_resolution))
+        if span is not None and actor is not None and "+counterpart:" in (how or "")
+    }
+    if not placed_sides:
+        return mentions
+    out = []
+    for m in mentions:
+        placed = placed_sides.get((m.start, m.end))
+        out.append(replace(m, actor=placed[0], resolution=placed[1]) if placed and m.actor.code != placed[0].code else m)
     return out
 
 
