@@ -334,12 +334,7 @@ def _as_government(resolved: Resolved | None) -> Resolved | None:
 def _in_government_roles(mentions: list[Mention], events: list[Event], acting: list[tuple[Span, Actor]]) -> list[Mention]:
     """A country mention that acts for its government ("Iran said", an event's government-act party) is the
     government's mention."""
-    roles = [
-        (span, actor)
-        for e in events
-        for span, actor, how in ((e.source_span, e.source, e.source_resolution), (e.target_span, e.target, e.target_resolution))
-        if span is not None and actor is not None and (how or "").endswith("+government-act")
-    ] + acting
+    roles = [(span, actor) for span, actor, how in _sides(events) if how.endswith("+government-act")] + acting
     if not roles:
         return mentions
     out = []
@@ -349,15 +344,18 @@ def _in_government_roles(mentions: list[Mention], events: list[Event], acting: l
     return out
 
 
+def _sides(events: list[Event]) -> Iterator[tuple[Span, Actor, str]]:
+    """Each event's source and target with their span and resolution path, where the event has them."""
+    for e in events:
+        for span, actor, how in ((e.source_span, e.source, e.source_resolution), (e.target_span, e.target, e.target_resolution)):
+            if span is not None and actor is not None:
+                yield span, actor, how or ""
+
+
 def _placed_by_counterparts(mentions: list[Mention], events: list[Event]) -> list[Mention]:
     """A mention an event placed by the agent it faces ("the Sudanese government accused Darfur rebels": SDNREB) says
     so too, so that mention and event agree."""
-    placed_sides = {
-        (span.start, span.end): (actor, how)
-        for e in events
-        for span, actor, how in ((e.source_span, e.source, e.source_resolution), (e.target_span, e.target, e.target_resolution))
-        if span is not None and actor is not None and "+counterpart:" in (how or "")
-    }
+    placed_sides = {(span.start, span.end): (actor, how) for span, actor, how in _sides(events) if "+counterpart:" in how}
     if not placed_sides:
         return mentions
     out = []

@@ -423,8 +423,11 @@ class EventMatcher:
                 # "the forces surrounding the building" surround it, "the incidents surrounding him" are no doer;
                 # but "issued a statement threatening" and "rhetoric when calling on" are the issuer's and speaker's
                 return [tok.head] if is_actor(tok.head) else subjects(tok) or [tok.head]
-            doer = _gerund_doer(tok)
-            return subjects(tok) or ([doer] if doer is not None and is_actor(doer) else [t for t in _charged(tok) if is_actor(t)])
+            found = subjects(tok)
+            if found:
+                return found
+            doer = _gerund_doer(tok)  # only where the verb has no subject: the parse split its noun phrase
+            return [doer] if doer is not None and is_actor(doer) else [t for t in _charged(tok) if is_actor(t)]
         sources = _with_conjuncts(_children(tok, "poss")) or _prep_objects(tok, "by")
         if not sources and not pattern.reciprocal:
             sources = [m for m in tok.children if _doer_modifier(m) and is_actor(m)][:1]
