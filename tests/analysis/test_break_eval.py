@@ -34,8 +34,11 @@ def test_known_crises_in_the_wikinews_corpus(corpus_store):
     listed = load_crises(ROOT / "tests" / "gold" / "crises.yaml")
     assert len(listed.crises) >= 15 and len(listed.stable) >= 12
     result = crises(corpus_store.store, listed, corpus_store.break_settings)
-    assert sum(row["found"] for row in result["rows"]) >= 4
-    assert result["false_alarms"] <= 1
+    # 3 of 15 and 3 alarms in 19.5 dyad-years since coder 0.4.0 (4 and 1 before): it stopped flagging 318 present-day
+    # events as historical, so they now count; one visit coming into the baseline lost India-US (March 2006), and three
+    # real visits (Rice in the UK, AUSMIN) are cooperation bursts on stable pairs. Noise at 2.4 articles a day.
+    assert sum(row["found"] for row in result["rows"]) >= 3
+    assert result["false_alarms"] <= 3
 
 
 def test_wilson_interval():

@@ -170,3 +170,19 @@ def test_the_story_goes_on_at_the_date_of_its_main_clause(coder):
             "They met President Traian Basescu.")
     met = [e for e in coder.code_text(text, date(2005, 5, 24)).events if e.trigger.text == "met"]
     assert met and all(e.date == date(2005, 5, 23) and e.date_origin == "narrative" for e in met)
+
+
+def test_the_story_goes_back_to_the_present_with_the_tense(coder):
+    """A year named in one sentence dates the past-tense acts after it, not the present perfect or the present."""
+    text = ("U.S. forces withdrew from Lebanon in 1984 after a suicide attack. Ever since, Syria has had a strong hold. "
+            "France has criticised the Syrian government. Syria attacked Lebanon.")
+    dated = {e.trigger.text: (e.date, e.modality) for e in coder.code_text(text, date(2005, 3, 8)).events}
+    assert dated["criticised"] == (date(2005, 3, 8), "asserted")
+    assert dated["withdrew"][0].year == 1984
+
+
+def test_the_edge_of_a_span_or_a_things_date_does_not_date_the_story(coder):
+    text = ("Relations have been suspended since 1980, and the release of 800 prisoners in 1996 was the last. "
+            "Israel freed 500 Palestinian prisoners.")
+    freed = [e for e in coder.code_text(text, date(2005, 2, 21)).events if e.trigger.text == "freed"]
+    assert freed and all(e.date_origin != "narrative" and e.modality != "historical" for e in freed)

@@ -45,6 +45,10 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(
     "sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)} | {"thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "hundredth": 100}
 HISTORICAL_AFTER = timedelta(days=365)
+#: prepositions that make a date the edge of a span, not the time of an act
+_SPAN_PREPS = frozenset({"since", "until", "till", "through", "throughout", "before"})
+#: modals that do not make a clause present or future: "said it would free" is told from the past
+_PAST_MODALS = frozenset({"would", "could", "might", "should", "'d"})
 #: counted from the date the story last gave, not from the article date: "the day before", "three weeks later"
 _RELATIVE = re.compile(
     r"^(?:the\s+(?:(?P<follow>following|next|previous)\s+(?P<unit1>day|week|month|year)|(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after|earlier|later))"
@@ -270,10 +274,12 @@ class SentenceDates:
             self.narrative[index] = current
             mine = [e for e in exprs if sent.start <= e.root < sent.end]
             self.by_sentence[index] = mine
-            anchors = [e for e in mine if not _modifies_noun(doc[e.root])]
-            if anchors:  # "On November 1, 1963, ..." carries the story; "the 1953 overthrow" does not
+            anchors = [e for e in mine if _dates_an_act(doc[e.root])]
+            if anchors:  # "On November 1, 1963, ..." carries the story; "the 1953 overthrow", "since 1996" do not
                 main = [e for e in anchors if _in_main_clause(doc[e.root], sent.root)]
                 current = (main or anchors)[-1]  # "arrived yesterday, after being set free two days ago": yesterday
+            elif not mine and not _told_in_past(sent.root):
+                current = None  # "Ever since, Syria has had a strong hold": the story is back in the present
 
     def for_trigger(self, sentence_index: int, trigger: Token) -> EventDate:
         found = self._for_trigger(sentence_index, trigger)
@@ -297,7 +303,7 @@ class SentenceDates:
                 break
             node = node.head
         inherited = self.narrative.get(sentence_index)
-        if inherited is not None:
+        if inherited is not None and _told_in_past(trigger):
             return EventDate(inherited.date, inherited.precision, "narrative", inherited.text)
         if self.article_date is not None:
             return EventDate(self.article_date, "week", "article")
@@ -305,6 +311,46 @@ class SentenceDates:
 
     def is_historical(self, when: date | None) -> bool:
         return bool(when and self.article_date and when < self.article_date - HISTORICAL_AFTER)
+
+
+def _told_in_past(trigger: Token) -> bool:
+    """Whether an act is told in a past tense, so it may belong to the time the story last gave: "Diem
+    surrendered", "had been killed", "said it would free". The present perfect, present and future speak of now,
+    whatever year the sentence before named: "France has made similar calls", "the UN is investigating"."""
+    verb = _clause_verb(trigger)
+    for _ in range(4):
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in auxiliaries):
+            return False  # "has criticised", "have been wounded"
+        if any(a.tag_ == "MD" and a.lower_ not in _PAST_MODALS for a in auxiliaries):
+            return False  # "will meet", "can", "must"
+        if any(a.tag_ == "VBD" for a in auxiliaries):
+            return True  # "had met", "was killed", "did not"
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries) or verb.tag_ == "VBZ" or (verb.tag_ == "VBP" and not _mistagged(verb)):
+            return False
+        if verb.tag_ == "VBD" or verb.head.i == verb.i:
+            return True
+        verb = _clause_verb(verb.head)  # an infinitive, participle or noun: the tense of the clause it sits in
+    return True
+
+
+def _mistagged(verb: Token) -> bool:
+    """A plural present with a singular subject is the tagger's guess at a past it does not know: "Diem rang"."""
+    return any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+
+
+def _dates_an_act(tok: Token) -> bool:
+    """Whether a date expression says when an act happened, so that the story may go on at that time: "withdrew in
+    1984", "On Monday, police said", "a news conference this Friday" — not a thing's date ("the 1953 overthrow", "the
+    release of 800 prisoners in 1996") nor the start or end of a span ("suspended since 1980")."""
+    if _modifies_noun(tok):
+        return False
+    if tok.head.lower_ in _TIMES_OF_DAY:
+        tok = tok.head  # "yesterday afternoon"
+    if tok.dep_ != "pobj":
+        return True  # "withdrew on Monday", "a news conference this Friday"
+    preposition = tok.head
+    return preposition.lower_ not in _SPAN_PREPS and (preposition.head.pos_ in ("VERB", "AUX") or preposition.head.i == preposition.i)
 
 
 def _modifies_noun(tok: Token) -> bool:
