@@ -29,7 +29,9 @@ FLOORS = {
     # 2026-12-07 (people of no stated role are civilians; hedged acts are guesses): dev country 0.37 -> 0.40, quad 0.65 ->
     # 0.66; its extra ceiling 0.04 -> 0.05: "insurgents ... killed her translator" is now coded (190, the translator a
     # civilian), which the gold codes 1823, so the event counts as extra though it is the gold's event at QuadClass
-    "own:dev": {"root/ignored": 0.60, "quad/ignored": 0.65, "root/country": 0.39, "code/exact": 0.25},
+    # raised 2026-12-07 (coder 0.4.0: force on demonstrators is 175, killings by irregulars 1823): dev root 0.60 -> 0.62,
+    # country 0.39 -> 0.41, exact 0.25 -> 0.27, extra ceiling 0.05 -> 0.04
+    "own:dev": {"root/ignored": 0.62, "quad/ignored": 0.65, "root/country": 0.41, "code/exact": 0.27},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     # raised 2026-12-07 (announced diplomatic cooperation is 032): news root 0.60 -> 0.66, country 0.50 -> 0.57
     # raised 2026-12-07 (claims and condolences aimed where the act was done, one doer for a split subject, "in Israeli
@@ -39,7 +41,8 @@ FLOORS = {
     # is now coded 112 where the gold has 1124 (accuse of espionage), which the sentence does not say; root 0.53 -> 0.55
     # raised 2026-12-07 (same changes; agents placed by the domestic agent they face): root 0.59 -> 0.61, quad 0.67 -> 0.69,
     # country 0.52 -> 0.54, exact 0.30 -> 0.31
-    "petr2_gsr": {"root/ignored": 0.61, "quad/ignored": 0.69, "root/country": 0.54, "code/exact": 0.31},
+    # raised 2026-12-07 (coder 0.4.0): root 0.61 -> 0.62, country 0.54 -> 0.55, extra ceiling 0.29 -> 0.27
+    "petr2_gsr": {"root/ignored": 0.62, "quad/ignored": 0.69, "root/country": 0.55, "code/exact": 0.31},
     # plover/ignored 0.69 -> 0.68 and its extra-events ceiling 0.28 -> 0.29 with the subject-first pronoun rule
     # (2026-12-07): "they had taken hostage", "they rose up against", "they blew themselves up" now resolve to the
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)
@@ -52,7 +55,7 @@ FLOORS = {
     # extra-events ceiling 0.24 -> 0.23
     "plover_gsr": {"root/ignored": 0.75, "quad/ignored": 0.78, "root/country": 0.52, "code/exact": 0.17, "plover/ignored": 0.75},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.29, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.09, "own:dev": 0.05}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.27, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.09, "own:dev": 0.04}
 
 
 @pytest.fixture(scope="module")

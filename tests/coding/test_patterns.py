@@ -354,6 +354,28 @@ def test_a_refused_act_is_coded_as_the_refusal_of_it(coder, text, expected):
     assert all(e.modality == "negated" for e in events if e.root != "12")
 
 
+@pytest.mark.parametrize("text", ["The White House refused to comment on the report.", "Iran refused to say whether it would meet the EU envoy."])
+def test_refusing_to_comment_is_declining_comment_not_a_rejection(coder, text):
+    codes = [code for _, code, _ in _codes(coder, text, date(2008, 3, 6))]
+    assert "011" in codes and not [c for c in codes if c.startswith("12")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Uzbek soldiers opened fire on the demonstrators in Andijan.", ("UZBMIL", "175", "---OPP")),
+        ("Iraqi insurgents ambushed her car and killed her Iraqi translator.", ("IRQREB", "1823", "IRQCVL")),
+    ],
+)
+def test_who_uses_force_on_whom_says_which_act_it_is(coder, text, expected):
+    assert expected in _codes(coder, text, date(2006, 1, 9))
+
+
+def test_killing_done_by_an_armed_act_keeps_the_armed_acts_root(coder):
+    codes = _codes(coder, "Sudanese rebels shelled the southern capital Juba, killing about 20 civilians.", date(2006, 1, 9))
+    assert codes and not [c for _, c, _ in codes if c == "1823"]
+
+
 def test_a_plural_possessive_is_every_coordinated_doer(coder):
     text = "The US and France are repeating their calls for Syria to withdraw from Lebanon."
     assert {("USAGOV", "020", "SYR"), ("FRAGOV", "020", "SYR")} <= set(_codes(coder, text, date(2005, 3, 6)))

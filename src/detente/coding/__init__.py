@@ -198,12 +198,14 @@ class Coder:
             pairs = [(_as_government(s), _as_government(t) if match.pattern.reciprocal else t) for s, t in pairs]
         trigger = match.trigger
         quote = next((q for q in quotes if q.start <= trigger.idx < q.end), None)
+        matched_info = info
         for source, target in pairs:
             if source is None and target is None:
                 continue
             source, target = counterpart(source, target), counterpart(target, source)
             if source and target and source.actor.code == target.actor.code:
                 continue
+            info = self._by_parties(matched_info, source, target, match)
             if not _grounded(source, target, info.root, trigger):
                 continue
             if info.root == "01" and target is not None and target.actor.sectors == ("MED",):
@@ -236,6 +238,23 @@ class Coder:
                 place_span=where.span if where else None,
                 place_origin=where.origin if where else None,
             )
+
+    def _by_parties(self, info, source: Resolved | None, target: Resolved | None, match: Match):
+        """Who uses force on whom can make it another act (docs/coding-guidelines.md §1): police or soldiers firing
+        on demonstrators repress them (175); irregulars or civilians killing non-combatants assault them (1823), unless
+        the killing is what an armed act did ("shelled Juba, killing about 20 people")."""
+        if info.root not in FORCE_ROOTS or source is None or target is None:
+            return info
+        doer, victim = set(source.actor.sectors), set(target.actor.sectors)
+        patterns = self.patterns
+        if doer & _POLICE_OR_ARMY and any(t.lemma_.lower() in patterns.repression_targets for t in match.targets):
+            return self.cameo[_REPRESSION]
+        trigger = match.trigger
+        in_armed_act = trigger.dep_ in ("advcl", "xcomp") and any(p.code[:2] in FORCE_ROOTS for p in self.matcher.candidates(trigger.head))
+        if (info.code == _GENERIC_FORCE and trigger.lemma_.lower() in patterns.assault_verbs and not in_armed_act
+                and doer and not doer & _STATE_FORCES and victim and not victim & _COMBATANTS):
+            return self.cameo[_KILLING_BY_ASSAULT]
+        return info
 
     def _recoded(self, info, modality: str, match: Match):
         """The CAMEO code an announced or refused act is coded as, and the modality it keeps. The steps run in
@@ -313,6 +332,10 @@ class _DocActors:
         return found
 
 
+_POLICE_OR_ARMY = frozenset({"COP", "MIL"})
+_STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
+_COMBATANTS = frozenset({"COP", "MIL", "SPY", "REB", "UAF", "INS"})
+_REPRESSION, _GENERIC_FORCE, _KILLING_BY_ASSAULT = "175", "190", "1823"
 _FORCE_OR_POSTURE = FORCE_ROOTS | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
 #: a country in these roles is a party to what is done, not where it happens
 _PARTY_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})

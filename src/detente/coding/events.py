@@ -37,6 +37,7 @@ _SAID_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "nsub
 _ROOT_FAMILY = {"12": "11"}  # disapproval and rejection say the same thing of their target
 #: bare governors that take the code of the act they govern: a threat of it, a refusal of it
 _GENERIC_GOVERNORS = {"130": "threatened", "120": "negated"}
+_DECLINE_COMMENT = "011"  # "refused to comment"
 #: roots of force: assault, fight, mass violence
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
@@ -523,6 +524,8 @@ class EventMatcher:
         kind = _GENERIC_GOVERNORS.get(governor.pattern.code)
         if kind is None:
             return governor
+        if kind == "negated" and any(c.lemma_.lower() in self.modality.comment_verbs for c in _children(governor.trigger, "xcomp")):
+            return replace(governor, pattern=replace(governor.pattern, code=_DECLINE_COMMENT), targets=())
         for act in found:
             clause = _clause(act)
             if act.embedded != kind or clause.head.i != governor.trigger.i or clause.i == governor.trigger.i:
@@ -701,6 +704,7 @@ class Modality:
     threatened_as: dict[str, str] = field(default_factory=dict)  # code prefix of a threatened act → its threat code
     refused_as: dict[str, str] = field(default_factory=dict)  # code prefix of a refused act → its refusal code
     charging: frozenset[str] = frozenset()  # verbs whose "of"/"for"/"with" clause is a charge: "accused X of attacking"
+    comment_verbs: frozenset[str] = frozenset()  # "refused to comment": declining to comment, not a rejection
 
     def intent_code(self, code: str) -> str | None:
         """The statement-of-intent code for an announced act ("will release" → 0353), if CAMEO has one."""
@@ -822,4 +826,5 @@ def load_modality() -> Modality:
         threatened_as={str(k): str(v) for k, v in (data.get("threatened_as") or {}).items()},
         refused_as={str(k): str(v) for k, v in (data.get("refused_as") or {}).items()},
         charging=frozenset(data.get("charging") or ()),
+        comment_verbs=frozenset(data.get("comment_verbs") or ()),
     )

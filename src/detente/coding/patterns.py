@@ -54,6 +54,8 @@ class PatternSet:
     not_carriers: frozenset[str] = frozenset()  # verbs whose subject is not the doer of their event noun
     harm_verbs: frozenset[str] = frozenset()  # verbs whose undergoer is the target of the violent act that does them
     measure_nouns: frozenset[str] = frozenset()  # objects that stand for what they measure: "tons of aid"
+    repression_targets: frozenset[str] = frozenset()  # force by police or soldiers on these is repression (175)
+    assault_verbs: frozenset[str] = frozenset()  # generic force with these verbs, by irregulars on non-combatants: 1823
 
     def entries(self) -> Iterator[Pattern]:
         """Every trigger entry of every pattern (one per lemma)."""
@@ -168,6 +170,8 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     not_carriers: set[str] = set()
     harm_verbs: set[str] = set()
     measure_nouns: set[str] = set()
+    repression_targets: set[str] = set()
+    assault_verbs: set[str] = set()
     nominalizations: dict[str, str] = {}
     ids: set[str] = set()
     for path in files:
@@ -180,6 +184,8 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         not_carriers.update(str(v).lower() for v in data.get("not_carriers") or [])
         harm_verbs.update(str(v).lower() for v in data.get("harm_verbs") or [])
         measure_nouns.update(str(v).lower() for v in data.get("measure_nouns") or [])
+        repression_targets.update(str(v).lower() for v in data.get("repression_targets") or [])
+        assault_verbs.update(str(v).lower() for v in data.get("assault_verbs") or [])
         nominalizations.update((str(n).lower(), str(v).lower()) for n, v in (data.get("nominalizations") or {}).items())
         all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
@@ -195,4 +201,6 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         frozenset(not_carriers),
         frozenset(harm_verbs),
         frozenset(measure_nouns),
+        frozenset(repression_targets),
+        frozenset(assault_verbs),
     )
