@@ -110,6 +110,16 @@ def test_explain_shows_pattern_actors_and_path(filled):
     assert runner.invoke(app, ["--db", str(filled), "explain", "nope"]).exit_code == 3
 
 
+def test_explain_says_when_the_code_is_not_the_patterns(tmp_path):
+    text = tmp_path / "andijan.txt"
+    text.write_text("Uzbek soldiers opened fire on the demonstrators in Andijan on Friday.\n")
+    db = str(tmp_path / "x.duckdb")
+    assert runner.invoke(app, ["--db", db, "ingest", str(text)]).exit_code == 0
+    event = json.loads(runner.invoke(app, ["--db", db, "events", "--format", "json"]).stdout)[0]
+    assert event["code"] == "175" and event["pattern_id"] == "193.open-fire"
+    assert "code: 175, not the pattern's 193" in runner.invoke(app, ["--db", db, "explain", event["id"]]).stdout
+
+
 def test_diff_between_runs(filled, tmp_path):
     """A user pattern that outranks a bundled one shows up as one event removed and one added."""
     extra = tmp_path / "mine.yaml"

@@ -236,6 +236,9 @@ def explain(
     out.print(f"trigger: {ev['trigger_text']!r} at {ev['trigger_start']}", highlight=False)
     if pat:
         out.print(f"pattern: {pat['id']} ({pat['kind']} {', '.join(pat['triggers'])}; object {pat['object'] or '-'}; target slots {pat['target']}) from {Path(pat['file']).name}", highlight=False)
+        if pat["code"] != ev["code"]:
+            out.print(f"code: {ev['code']}, not the pattern's {pat['code']}: re-coded by what governs the act, what it is done to, or who did it "
+                      "to whom (docs/coding-guidelines.md §1, §6)", highlight=False)
     for side in ("source", "target"):
         out.print(
             f"{side}: {ev[side]} {ev[side + '_name'] or ''} {('(' + ev[side + '_role'] + ')') if ev[side + '_role'] else ''}"
