@@ -23,7 +23,10 @@ FLOORS = {
     # 2026-12-07 (force grounded by the story's country, weapons as no doer): held-out root 0.24 -> 0.32, quad 0.35 -> 0.45,
     # country 0.17 -> 0.19; its code/exact floor 0.14 -> 0.13 and extra ceiling 0.08 -> 0.09 because four more events are
     # coded (three right at root, all four at QuadClass) with the story's guess of their actors, none exact; said in issue 4
-    "own:heldout": {"root/ignored": 0.32, "quad/ignored": 0.45, "root/country": 0.19, "code/exact": 0.13},
+    # raised 2026-12-07 (coder 0.5.0: nobody's acts, obligations, denied intentions and acts referred to are not
+    # events): held-out root 0.32 -> 0.33 (precision 0.56 -> 0.62), quad 0.45 -> 0.47, country 0.19 -> 0.20, extra
+    # ceiling 0.09 -> 0.07 (measured only, never tuned on)
+    "own:heldout": {"root/ignored": 0.33, "quad/ignored": 0.47, "root/country": 0.20, "code/exact": 0.13},
     # raised again 2026-12-07 (modality 0.6.0: charges alleged, owners as targets, threat and refusal codes): dev root
     # 0.54 -> 0.55, extra events 0.05 -> 0.04; PETR2 country 0.44 -> 0.49, exact 0.24 -> 0.30; PLOVER country 0.36 -> 0.46
     # 2026-12-07 (people of no stated role are civilians; hedged acts are guesses): dev country 0.37 -> 0.40, quad 0.65 ->
@@ -55,7 +58,7 @@ FLOORS = {
     # extra-events ceiling 0.24 -> 0.23
     "plover_gsr": {"root/ignored": 0.75, "quad/ignored": 0.78, "root/country": 0.52, "code/exact": 0.17, "plover/ignored": 0.75},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.27, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.09, "own:dev": 0.04}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.27, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.07, "own:dev": 0.04}
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,13 @@ def _modalities(coder, text):
         # an intended act of force is a threat of force in its own right
         ("Obama wants to attack Switzerland.", ("13", "asserted")),
         ("Russia said it will attack Georgia.", ("13", "asserted")),
+        # nobody did it; an obligation is no act; what is campaigned or pushed for is only wanted
+        ("So far no Australian soldiers have fired their weapons in Dili.", ("19", "negated")),
+        ("All Syrian military forces must withdraw from Lebanon before the elections.", ("08", "demanded")),
+        ("Thousands of Romanians rallied to campaign for the release of the Romanian journalists.", ("08", "demanded")),
+        ("Sharon pushed for the Israeli pullout from Gaza.", ("08", "demanded")),
+        # a denied intention is a refusal
+        ("Britain does not intend to pull its troops out of Iraq.", ("12", "asserted")),
     ],
 )
 def test_modality(coder, text, expected):

@@ -376,6 +376,26 @@ def test_killing_done_by_an_armed_act_keeps_the_armed_acts_root(coder):
     assert codes and not [c for _, c, _ in codes if c == "1823"]
 
 
+@pytest.mark.parametrize("text", [
+    "Palestine TV stopped broadcasting for 30 minutes in protest at the attack.",
+    "The site was reopened days after the raid on Dutch servers.",
+    "Most Israelis support the withdrawals.",
+])
+def test_an_act_the_story_only_refers_to_is_not_coded_again(coder, text):
+    assert not [c for _, c, _ in _codes(coder, text, date(2006, 1, 9)) if c[:2] in ("08", "19")]
+
+
+def test_a_question_is_no_appeal(coder):
+    assert not _codes(coder, "A reporter asked Mr Rumsfeld whether Brazil is ready to join the Security Council.", date(2005, 3, 6))
+    assert not _codes(coder, "President Bush was asked about the Amnesty International report.", date(2005, 3, 6))
+    assert ("USA", "020", "CHN") in _codes(coder, "The US statement asked China to improve the transparency of its army.", date(2005, 3, 6))
+
+
+def test_entering_is_force_only_for_armed_forces(coder):
+    assert ("CHNMIL", "192", "JPN") in _codes(coder, "A Chinese navy submarine entered Japanese waters last week.", date(2004, 11, 16))
+    assert not _codes(coder, "The New Zealand minister entered hospital in Auckland in July.", date(2005, 8, 1))
+
+
 def test_a_plural_possessive_is_every_coordinated_doer(coder):
     text = "The US and France are repeating their calls for Syria to withdraw from Lebanon."
     assert {("USAGOV", "020", "SYR"), ("FRAGOV", "020", "SYR")} <= set(_codes(coder, text, date(2005, 3, 6)))

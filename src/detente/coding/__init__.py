@@ -206,6 +206,8 @@ class Coder:
             if source and target and source.actor.code == target.actor.code:
                 continue
             info = self._by_parties(matched_info, source, target, match)
+            if info is None:
+                continue
             if not _grounded(source, target, info.root, trigger):
                 continue
             if info.root == "01" and target is not None and target.actor.sectors == ("MED",):
@@ -240,16 +242,21 @@ class Coder:
             )
 
     def _by_parties(self, info, source: Resolved | None, target: Resolved | None, match: Match):
-        """Who uses force on whom can make it another act (docs/coding-guidelines.md §1): police or soldiers firing
+        """Who uses force on whom can make it another act, or none (docs/coding-guidelines.md §1): only armed forces
+        or groups "enter" or "capture" by force (else None: no event); police or soldiers firing
         on demonstrators repress them (175); irregulars or civilians killing non-combatants assault them (1823), unless
         the killing is what an armed act did ("shelled Juba, killing about 20 people")."""
-        if info.root not in FORCE_ROOTS or source is None or target is None:
+        if info.root not in FORCE_ROOTS:
+            return info
+        patterns = self.patterns
+        trigger = match.trigger
+        if trigger.lemma_.lower() in patterns.armed_only_verbs and not (source and set(source.actor.sectors) & _ARMED):
+            return None  # "entered hospital", "entered Gaza" as a student, "to enter the WTO": no force
+        if source is None or target is None:
             return info
         doer, victim = set(source.actor.sectors), set(target.actor.sectors)
-        patterns = self.patterns
         if doer & _POLICE_OR_ARMY and any(t.lemma_.lower() in patterns.repression_targets for t in match.targets):
             return self.cameo[_REPRESSION]
-        trigger = match.trigger
         in_armed_act = trigger.dep_ in ("advcl", "xcomp") and any(p.code[:2] in FORCE_ROOTS for p in self.matcher.candidates(trigger.head))
         if (info.code == _GENERIC_FORCE and trigger.lemma_.lower() in patterns.assault_verbs and not in_armed_act
                 and doer and not doer & _STATE_FORCES and victim and not victim & _COMBATANTS):
@@ -335,6 +342,7 @@ class _DocActors:
 _POLICE_OR_ARMY = frozenset({"COP", "MIL"})
 _STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _COMBATANTS = frozenset({"COP", "MIL", "SPY", "REB", "UAF", "INS"})
+_ARMED = frozenset({"MIL", "REB", "UAF", "INS"})
 _REPRESSION, _GENERIC_FORCE, _KILLING_BY_ASSAULT = "175", "190", "1823"
 _FORCE_OR_POSTURE = FORCE_ROOTS | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
 #: a country in these roles is a party to what is done, not where it happens

@@ -48,6 +48,10 @@ _OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
 #: nouns of an "in ... " phrase that says what an act answers, and the prepositions that then name it
 _ANSWER_NOUNS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
 _ANSWER_PREPS = frozenset({"of", "at", "against", "over", "to", "for"})
+_APPEAL_ROOT = "02"
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_TIME_PREPS = frozenset({"after", "following", "before", "since", "despite", "amid", "amidst"})
+_SPEECH_LEMMAS = frozenset({"say", "speak", "write", "comment"})
 
 
 @dataclass(frozen=True)
@@ -501,6 +505,15 @@ class EventMatcher:
                 dropped.add(purpose.trigger.i)
         return [aimed.get(m.trigger.i, m) for m in found]
 
+    def _negated_act(self, tok: Token) -> bool:
+        """An act said not to be done: "did not attack", "never met", "no soldiers have fired", and an intention
+        denied ("does not intend to pull troops out", which the intent table then codes as a refusal)."""
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children) or _no_doer(tok):
+            return True
+        head = tok.head
+        return (tok.dep_ == "xcomp" and self.modality.governors.get(head.lemma_.lower()) == "intended"
+                and any(c.dep_ == "neg" for c in head.children))
+
     def _narrowed(self, pattern: Pattern, verb: Token) -> Pattern:
         """A verb that codes the act its object names takes the object's narrower code, if the noun has one:
         "began a hunger strike" 142 (not "began a strike", 143), "set off a car bomb" 1832; so does a verb whose
@@ -563,6 +576,10 @@ class EventMatcher:
                     sources = [t for t in _prep_objects(tok, "between") if is_actor(t)] or _actor_modifiers(tok, is_actor)
                 if sources and not any(is_actor(s) for s in sources):
                     continue
+                if pattern.code[:2] == _APPEAL_ROOT and _asks_a_question(tok):
+                    continue  # "a reporter asked Mr Rumsfeld whether ...", "Bush was asked about the report"
+                if pattern.kind == "noun" and _referred_to(tok):
+                    break  # "days after the raid", "in protest at the attack": an act the story told already
                 if (not sources or not targets) and _background(tok):
                     continue  # an act named only to describe a noun: "crimes committed by Croat forces"
                 if not targets and not open_target and not (pattern.reciprocal and len(sources) > 1):
@@ -573,9 +590,18 @@ class EventMatcher:
                     targets = _answered(tok, carriers, is_actor)
                 fired[tok.i] = bool(sources)
                 pattern = self._narrowed(pattern, tok)
-                negated = any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("no", "never") for c in tok.children)
+                negated = self._negated_act(tok)
                 yield Match(pattern, tok, tuple(sources), tuple(targets), negated, _hypothetical(tok), self.modality.of(tok), open_target)
                 break
+
+
+_NO_ONE = frozenset({"none", "nobody", "neither"})
+
+
+def _no_doer(verb: Token) -> bool:
+    """"no soldiers have fired", "none of the interrogators has been prosecuted": nobody did it."""
+    return any(s.lower_ in _NO_ONE or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children)
+               for s in verb.children if s.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _clause(match: Match) -> Token:
@@ -629,8 +655,9 @@ def _predicated(tok: Token) -> bool:
 
 
 def _obligation(tok: Token) -> bool:
-    """"said that Libya must hand over the suspects": the modal of what is said, on its clause's verb."""
-    return tok.dep_ == "aux" and tok.lower_ in ("must", "should") and tok.head.dep_ == "ccomp"
+    """"said that Libya must hand over the suspects", "all Syrian forces must withdraw": an obligation put on the
+    doer, not an act done."""
+    return tok.dep_ == "aux" and tok.lower_ in ("must", "should")
 
 
 def _negated(tok: Token) -> bool:
@@ -675,6 +702,20 @@ def _background(tok: Token) -> bool:
         return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
     # "a referendum on Sharon's plan to withdraw forces from Gaza": an intention named, no one doing it here
     return _is_participle_on_noun(tok) or (tok.dep_ == "relcl" and _is_passive(tok)) or (tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.pos_ == "NOUN")
+
+
+def _referred_to(noun: Token) -> bool:
+    """A definite event noun that only dates or motivates another act names an act the story has told: "days after
+    the raid on Dutch servers", "following the raid", "in protest at the attack", "claimed responsibility for the
+    attack", "said of the Gaza withdrawal"."""
+    if noun.dep_ != "pobj" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return False
+    preposition = noun.head
+    owner = preposition.head
+    before = noun.doc[preposition.i - 1] if preposition.i else preposition  # "in protest at" however the parser hangs "at"
+    return (preposition.lower_ in _TIME_PREPS
+            or (preposition.lower_ in _ANSWER_PREPS and {owner.lemma_.lower(), before.lemma_.lower()} & (_ANSWER_NOUNS | {"responsibility"}))
+            or (preposition.lower_ == "of" and owner.lemma_.lower() in _SPEECH_LEMMAS))
 
 
 def _hypothetical(tok: Token) -> bool:
@@ -797,6 +838,21 @@ def _charge_of(clause: Token) -> Token | None:
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
     """The value for the longest prefix of ``code`` in ``table``."""
     return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Asking with no act asked for is a question, not an appeal: "asked Mr Rumsfeld whether Brazil is ready", "was
+    asked about the report", "asks, 'How will voters respond?'" — but "asked China to improve", "asked for help"."""
+    if verb.lemma_.lower() != "ask" or _children(verb, "xcomp") or any(p.lower_ == "for" for p in _children(verb, "prep")):
+        return False
+    if any(p.lower_ == "about" for p in _children(verb, "prep")) or any(o.lemma_.lower() == "question" for o in _children(verb, "dobj")):
+        return True
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "advcl", "dep", "parataxis")]
+    if any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in clauses for m in c.children):
+        return True
+    if any(c.left_edge.tag_ in ("WDT", "WP", "WRB") for c in clauses):
+        return True
+    return any(t.text == "?" for t in verb.sent if t.i > verb.i)
 
 
 def _in_question(tok: Token) -> bool:
