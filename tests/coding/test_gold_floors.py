@@ -26,7 +26,8 @@ FLOORS = {
     # raised 2026-12-07 (coder 0.5.0: nobody's acts, obligations, denied intentions and acts referred to are not
     # events): held-out root 0.32 -> 0.33 (precision 0.56 -> 0.62), quad 0.45 -> 0.47, country 0.19 -> 0.20, extra
     # ceiling 0.09 -> 0.07 (measured only, never tuned on)
-    "own:heldout": {"root/ignored": 0.33, "quad/ignored": 0.47, "root/country": 0.20, "code/exact": 0.13},
+    # then 0.33 -> 0.37 (precision 0.69) and extra 0.07 -> 0.06 when force by crowds became riots and by civilians 18x
+    "own:heldout": {"root/ignored": 0.37, "quad/ignored": 0.47, "root/country": 0.20, "code/exact": 0.13},
     # raised again 2026-12-07 (modality 0.6.0: charges alleged, owners as targets, threat and refusal codes): dev root
     # 0.54 -> 0.55, extra events 0.05 -> 0.04; PETR2 country 0.44 -> 0.49, exact 0.24 -> 0.30; PLOVER country 0.36 -> 0.46
     # 2026-12-07 (people of no stated role are civilians; hedged acts are guesses): dev country 0.37 -> 0.40, quad 0.65 ->
@@ -45,7 +46,8 @@ FLOORS = {
     # raised 2026-12-07 (same changes; agents placed by the domestic agent they face): root 0.59 -> 0.61, quad 0.67 -> 0.69,
     # country 0.52 -> 0.54, exact 0.30 -> 0.31
     # raised 2026-12-07 (coder 0.4.0): root 0.61 -> 0.62, country 0.54 -> 0.55, extra ceiling 0.29 -> 0.27
-    "petr2_gsr": {"root/ignored": 0.62, "quad/ignored": 0.69, "root/country": 0.55, "code/exact": 0.31},
+    # then root 0.62 -> 0.63, country 0.55 -> 0.57, extra ceiling 0.27 -> 0.26 (rioters clashing riot, 145)
+    "petr2_gsr": {"root/ignored": 0.63, "quad/ignored": 0.69, "root/country": 0.57, "code/exact": 0.31},
     # plover/ignored 0.69 -> 0.68 and its extra-events ceiling 0.28 -> 0.29 with the subject-first pronoun rule
     # (2026-12-07): "they had taken hostage", "they rose up against", "they blew themselves up" now resolve to the
     # rebels and bombers, real events that these one-event examples do not list (root F1 0.682 -> 0.684)
@@ -58,7 +60,7 @@ FLOORS = {
     # extra-events ceiling 0.24 -> 0.23
     "plover_gsr": {"root/ignored": 0.75, "quad/ignored": 0.78, "root/country": 0.52, "code/exact": 0.17, "plover/ignored": 0.75},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.27, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.07, "own:dev": 0.04}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.26, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.06, "own:dev": 0.04}
 
 
 @pytest.fixture(scope="module")

@@ -365,6 +365,10 @@ def test_refusing_to_comment_is_declining_comment_not_a_rejection(coder, text):
     [
         ("Uzbek soldiers opened fire on the demonstrators in Andijan.", ("UZBMIL", "175", "---OPP")),
         ("Iraqi insurgents ambushed her car and killed her Iraqi translator.", ("IRQREB", "1823", "IRQCVL")),
+        ("An angry Haitian mob attacked the Haitian priest at the funeral.", ("HTICVL", "145", "HTIREL")),
+        ("Egyptian rioters clashed with Syrian forces in the square.", ("EGYOPP", "145", "SYRMIL")),
+        ("Egyptian rioters clashed with Syrian forces in the square.", ("SYRMIL", "175", "EGYOPP")),
+        ("Israeli settlers attacked a Palestinian village near Hebron.", ("ISRCVL", "180", "PSE")),
     ],
 )
 def test_who_uses_force_on_whom_says_which_act_it_is(coder, text, expected):
@@ -394,6 +398,11 @@ def test_a_question_is_no_appeal(coder):
 def test_entering_is_force_only_for_armed_forces(coder):
     assert ("CHNMIL", "192", "JPN") in _codes(coder, "A Chinese navy submarine entered Japanese waters last week.", date(2004, 11, 16))
     assert not _codes(coder, "The New Zealand minister entered hospital in Auckland in July.", date(2005, 8, 1))
+
+
+def test_a_tally_since_a_starting_point_is_no_event(coder):
+    assert not _codes(coder, "More than 300,000 Burundian civilians have been killed since 1993.", date(2005, 8, 13))
+    assert ("ISR", "173", "PSE") in _codes(coder, "Israel has arrested 20 Palestinians since Monday.", date(2005, 8, 13))
 
 
 def test_a_plural_possessive_is_every_coordinated_doer(coder):

@@ -243,9 +243,11 @@ class Coder:
 
     def _by_parties(self, info, source: Resolved | None, target: Resolved | None, match: Match):
         """Who uses force on whom can make it another act, or none (docs/coding-guidelines.md §1): only armed forces
-        or groups "enter" or "capture" by force (else None: no event); police or soldiers firing
-        on demonstrators repress them (175); irregulars or civilians killing non-combatants assault them (1823), unless
-        the killing is what an armed act did ("shelled Juba, killing about 20 people")."""
+        or groups "enter" or "capture" by force (else None: no event); police or soldiers firing on demonstrators
+        repress them (175), and demonstrators or a mob using force riot (145); force by other civilians is
+        unconventional violence (180, a killing 1823: "settlers attacked the village"), and so is a killing of
+        non-combatants by armed groups ("insurgents killed her translator"), unless the killing is what an armed act
+        did ("shelled Juba, killing about 20 people")."""
         if info.root not in FORCE_ROOTS:
             return info
         patterns = self.patterns
@@ -255,11 +257,19 @@ class Coder:
         if source is None or target is None:
             return info
         doer, victim = set(source.actor.sectors), set(target.actor.sectors)
-        if doer & _POLICE_OR_ARMY and any(t.lemma_.lower() in patterns.repression_targets for t in match.targets):
+        crowds = [t for t in (*match.sources, *match.targets) if t.lemma_.lower() in patterns.repression_targets]
+        if doer & _POLICE_OR_ARMY and _is_crowd(target, crowds):
             return self.cameo[_REPRESSION]
-        in_armed_act = trigger.dep_ in ("advcl", "xcomp") and any(p.code[:2] in FORCE_ROOTS for p in self.matcher.candidates(trigger.head))
-        if (info.code == _GENERIC_FORCE and trigger.lemma_.lower() in patterns.assault_verbs and not in_armed_act
-                and doer and not doer & _STATE_FORCES and victim and not victim & _COMBATANTS):
+        if info.code != _GENERIC_FORCE or not doer or doer & _STATE_FORCES:
+            return info
+        if trigger.dep_ in ("advcl", "xcomp") and any(p.code[:2] in FORCE_ROOTS for p in self.matcher.candidates(trigger.head)):
+            return info  # the killing is what an armed act did
+        killing = trigger.lemma_.lower() in patterns.assault_verbs
+        if _is_crowd(source, crowds):
+            return self.cameo[_RIOT]  # "rioters clashed with police", "a mob attacked the troops"
+        if not doer & _ARMED:  # a mob, settlers, students: no armed force fights
+            return self.cameo[_KILLING_BY_ASSAULT if killing else _UNCONVENTIONAL_VIOLENCE]
+        if killing and victim and not victim & _COMBATANTS:
             return self.cameo[_KILLING_BY_ASSAULT]
         return info
 
@@ -339,11 +349,16 @@ class _DocActors:
         return found
 
 
+def _is_crowd(side: Resolved, crowds: list) -> bool:
+    """Whether an event's side is one of these crowd words or within its phrase: "protesters in Andijan", "a mob"."""
+    return any(t.left_edge.idx <= side.span.start < t.right_edge.idx + len(t.right_edge) for t in crowds)
+
+
 _POLICE_OR_ARMY = frozenset({"COP", "MIL"})
 _STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _COMBATANTS = frozenset({"COP", "MIL", "SPY", "REB", "UAF", "INS"})
 _ARMED = frozenset({"MIL", "REB", "UAF", "INS"})
-_REPRESSION, _GENERIC_FORCE, _KILLING_BY_ASSAULT = "175", "190", "1823"
+_REPRESSION, _RIOT, _GENERIC_FORCE, _UNCONVENTIONAL_VIOLENCE, _KILLING_BY_ASSAULT = "175", "145", "190", "180", "1823"
 _FORCE_OR_POSTURE = FORCE_ROOTS | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
 #: a country in these roles is a party to what is done, not where it happens
 _PARTY_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})

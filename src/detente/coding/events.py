@@ -9,6 +9,7 @@ Coordinated subjects or objects give one event per pair.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -49,6 +50,7 @@ _OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
 _ANSWER_NOUNS = frozenset({"protest", "response", "retaliation", "reaction", "revenge", "reprisal"})
 _ANSWER_PREPS = frozenset({"of", "at", "against", "over", "to", "for"})
 _APPEAL_ROOT = "02"
+_RECENT = re.compile(r"(mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|last (week|night)|this week")
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _TIME_PREPS = frozenset({"after", "following", "before", "since", "despite", "amid", "amidst"})
 _SPEECH_LEMMAS = frozenset({"say", "speak", "write", "comment"})
@@ -576,6 +578,8 @@ class EventMatcher:
                     sources = [t for t in _prep_objects(tok, "between") if is_actor(t)] or _actor_modifiers(tok, is_actor)
                 if sources and not any(is_actor(s) for s in sources):
                     continue
+                if pattern.kind == "verb" and _tally(tok):
+                    break  # "more than 300,000 people have been killed since 1993": a count, not an event
                 if pattern.code[:2] == _APPEAL_ROOT and _asks_a_question(tok):
                     continue  # "a reporter asked Mr Rumsfeld whether ...", "Bush was asked about the report"
                 if pattern.kind == "noun" and _referred_to(tok):
@@ -838,6 +842,15 @@ def _charge_of(clause: Token) -> Token | None:
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
     """The value for the longest prefix of ``code`` in ``table``."""
     return next((table[code[:n]] for n in range(len(code), 1, -1) if code[:n] in table), None)
+
+
+def _tally(verb: Token) -> bool:
+    """A present perfect counted from a starting point tells a tally or a standing state, not an act: "hundreds of
+    policemen have been killed since the start of the war", "relations have been suspended since 1980"."""
+    perfect = any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in verb.children)
+    starts = [t for t in verb.subtree if t.lower_ == "since" and t.dep_ == "prep"]
+    # "have arrested 20 people since Monday" is this week's news
+    return perfect and any(not _RECENT.search(" ".join(w.lower_ for w in t.subtree)) for t in starts)
 
 
 def _asks_a_question(verb: Token) -> bool:
