@@ -369,6 +369,9 @@ def test_refusing_to_comment_is_declining_comment_not_a_rejection(coder, text):
         ("Egyptian rioters clashed with Syrian forces in the square.", ("EGYOPP", "145", "SYRMIL")),
         ("Egyptian rioters clashed with Syrian forces in the square.", ("SYRMIL", "175", "EGYOPP")),
         ("Israeli settlers attacked a Palestinian village near Hebron.", ("ISRCVL", "180", "PSE")),
+        ("The United States protested the Russian decision.", ("USAGOV", "114", "RUS")),
+        ("Thai protestors are planning a mass demonstration in Bangkok this Sunday.", ("THAOPP", "133", "THA")),
+        ("Thousands of Thai students protested in Bangkok against the government.", ("THAEDU", "141", "THAGOV")),
     ],
 )
 def test_who_uses_force_on_whom_says_which_act_it_is(coder, text, expected):

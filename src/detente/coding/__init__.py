@@ -208,6 +208,8 @@ class Coder:
             info = self._by_parties(matched_info, source, target, match)
             if info is None:
                 continue
+            if info.root in self.government_acts and matched_info.root not in self.government_acts:
+                source = _as_government(source)  # "the United States protested": in words, so its government
             if not _grounded(source, target, info.root, trigger):
                 continue
             if info.root == "01" and target is not None and target.actor.sectors == ("MED",):
@@ -242,16 +244,19 @@ class Coder:
             )
 
     def _by_parties(self, info, source: Resolved | None, target: Resolved | None, match: Match):
-        """Who uses force on whom can make it another act, or none (docs/coding-guidelines.md §1): only armed forces
+        """Who does an act to whom can make it another act, or none (docs/coding-guidelines.md §1): a state's
+        protest is an official complaint (114); only armed forces
         or groups "enter" or "capture" by force (else None: no event); police or soldiers firing on demonstrators
         repress them (175), and demonstrators or a mob using force riot (145); force by other civilians is
         unconventional violence (180, a killing 1823: "settlers attacked the village"), and so is a killing of
         non-combatants by armed groups ("insurgents killed her translator"), unless the killing is what an armed act
         did ("shelled Juba, killing about 20 people")."""
-        if info.root not in FORCE_ROOTS:
-            return info
         patterns = self.patterns
         trigger = match.trigger
+        if info.root == _PROTEST_ROOT and trigger.lemma_.lower() in patterns.verbal_protest_verbs and _a_state(source, match.sources):
+            return self.cameo[_OFFICIAL_COMPLAINT]  # "the United States protested the sales": in words
+        if info.root not in FORCE_ROOTS:
+            return info
         if trigger.lemma_.lower() in patterns.armed_only_verbs and not (source and set(source.actor.sectors) & _ARMED):
             return None  # "entered hospital", "entered Gaza" as a student, "to enter the WTO": no force
         if source is None or target is None:
@@ -349,6 +354,16 @@ class _DocActors:
         return found
 
 
+def _a_state(side: Resolved | None, heads) -> bool:
+    """A state organ, or a country named by its name (not its people: "Palestinians protested" marched)."""
+    if side is None:
+        return False
+    if set(side.actor.sectors) & _STATE_ORGANS:
+        return True
+    named = any(t.ent_type_ == "GPE" and t.left_edge.idx <= side.span.start < t.right_edge.idx + len(t.right_edge) for t in heads)
+    return not side.actor.sectors and side.actor.kind == "country" and named
+
+
 def _is_crowd(side: Resolved, crowds: list) -> bool:
     """Whether an event's side is one of these crowd words or within its phrase: "protesters in Andijan", "a mob"."""
     return any(t.left_edge.idx <= side.span.start < t.right_edge.idx + len(t.right_edge) for t in crowds)
@@ -358,6 +373,8 @@ _POLICE_OR_ARMY = frozenset({"COP", "MIL"})
 _STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _COMBATANTS = frozenset({"COP", "MIL", "SPY", "REB", "UAF", "INS"})
 _ARMED = frozenset({"MIL", "REB", "UAF", "INS"})
+_STATE_ORGANS = frozenset({"GOV", "JUD", "SPY"})  # not lawmakers, who also walk out and sit in
+_PROTEST_ROOT, _OFFICIAL_COMPLAINT = "14", "114"
 _REPRESSION, _RIOT, _GENERIC_FORCE, _UNCONVENTIONAL_VIOLENCE, _KILLING_BY_ASSAULT = "175", "145", "190", "180", "1823"
 _FORCE_OR_POSTURE = FORCE_ROOTS | {"14", "15"}  # "Iran fired", "Iran mobilised": the country, not its government
 #: a country in these roles is a party to what is done, not where it happens

@@ -779,21 +779,28 @@ def owned(found: Resolved | None, tok: Token, in_article: dict[int, Resolved]) -
 #: agents that act at home and so place the agent of no country they face; not armed forces or armed groups,
 #: which act across borders ("US troops killed insurgents", "a Palestinian suicide bomber killed civilians")
 _PLACING_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "PTY"})
+#: a state's organs at home: placed by any of the country's people they face, who protest against or are held by them
+_HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "LEG"})
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
 
 def counterpart(found: Resolved | None, other: Resolved | None) -> Resolved | None:
     """An agent of no stated country (or only the story's guess of one) facing a domestic agent of one is that
     country's, as CAMEO coders read it: "the Sudanese government accused Darfur rebels" (SDNREB), "Egyptian police
-    dispersed demonstrators". Armed forces and armed groups act abroad, so they place no one; nor do named office
-    holders, who travel ("Putin released the prisoners" leaves whose prisoners open)."""
+    dispersed demonstrators"; and a government, police, court or legislature facing any of a country's people is
+    theirs ("Thai students protested against the government"). Armed forces and armed groups act abroad, so they
+    place no one; nor do named office holders, who travel ("Putin released the prisoners" leaves whose prisoners
+    open)."""
     if found is None or other is None or found.actor.kind != "agent" or found.foreign:
         return found
     if not found.actor.code.startswith("---") and not inferred_only(found):
         return found  # the text places it; the story's guess ("students" in a story about Denmark) yields
     facing = other.actor
-    if facing.kind != "agent" or facing.country is None or not facing.sectors or inferred_only(other) \
-            or facing.sectors[0][:3] not in _PLACING_SECTORS:
+    if facing.kind != "agent" or facing.country is None or not facing.sectors or inferred_only(other):
         return found
+    organ = bool(found.actor.sectors) and found.actor.sectors[0][:3] in _HOME_ORGANS
+    if facing.sectors[0][:3] not in _PLACING_SECTORS and not (organ and facing.sectors[0][:3] not in _ARMED_SECTORS):
+        return found  # but "Thai students protested against the government": their own government
     code = facing.country + found.actor.code[3:]
     if code == facing.code:
         return found  # "the government" beside the Sudanese government is most likely the same one

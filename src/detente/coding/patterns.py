@@ -57,6 +57,7 @@ class PatternSet:
     repression_targets: frozenset[str] = frozenset()  # force by police or soldiers on these is repression (175)
     assault_verbs: frozenset[str] = frozenset()  # generic force with these verbs, by irregulars on non-combatants: 1823
     armed_only_verbs: frozenset[str] = frozenset()  # acts of force only when armed forces or groups do them: "entered"
+    verbal_protest_verbs: frozenset[str] = frozenset()  # a state's protest in words is an official complaint (114)
 
     def entries(self) -> Iterator[Pattern]:
         """Every trigger entry of every pattern (one per lemma)."""
@@ -174,6 +175,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     repression_targets: set[str] = set()
     assault_verbs: set[str] = set()
     armed_only_verbs: set[str] = set()
+    verbal_protest_verbs: set[str] = set()
     nominalizations: dict[str, str] = {}
     ids: set[str] = set()
     for path in files:
@@ -189,6 +191,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         repression_targets.update(str(v).lower() for v in data.get("repression_targets") or [])
         assault_verbs.update(str(v).lower() for v in data.get("assault_verbs") or [])
         armed_only_verbs.update(str(v).lower() for v in data.get("armed_only_verbs") or [])
+        verbal_protest_verbs.update(str(v).lower() for v in data.get("verbal_protest_verbs") or [])
         nominalizations.update((str(n).lower(), str(v).lower()) for n, v in (data.get("nominalizations") or {}).items())
         all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
@@ -207,4 +210,5 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         frozenset(repression_targets),
         frozenset(assault_verbs),
         frozenset(armed_only_verbs),
+        frozenset(verbal_protest_verbs),
     )
