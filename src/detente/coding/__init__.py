@@ -17,7 +17,7 @@ from ..config import Settings
 from ..errors import E, ConfigError
 from ..model import Actor, Article, Event, Mention, Quote, Sentence, Span, make_id, text_hash
 from ..nlp import common_words, load_pipeline, pipe
-from .actors import ActorResolver, Resolved, counterpart, inferred_only, owned, placed
+from .actors import ARMED_SECTORS, ActorResolver, Resolved, counterpart, inferred_only, owned, placed
 from .dates import SentenceDates
 from .events import FORCE_ROOTS, SAID_ROOTS, EventMatcher, Match, load_modality, objects, subjects, where_done
 from .patterns import load_patterns
@@ -245,34 +245,33 @@ class Coder:
 
     def _by_parties(self, info, source: Resolved | None, target: Resolved | None, match: Match):
         """Who does an act to whom can make it another act, or none (docs/coding-guidelines.md §1): a state's
-        protest is an official complaint (114); only armed forces
-        or groups "enter" or "capture" by force (else None: no event); police or soldiers firing on demonstrators
-        repress them (175), and demonstrators or a mob using force riot (145); force by other civilians is
-        unconventional violence (180, a killing 1823: "settlers attacked the village"), and so is a killing of
-        non-combatants by armed groups ("insurgents killed her translator"), unless the killing is what an armed act
-        did ("shelled Juba, killing about 20 people")."""
+        protest is an official complaint (114); only armed forces or groups "enter" or "capture" by force (else None:
+        no event); police or soldiers firing on demonstrators repress them (175), and demonstrators or a mob using
+        force riot (145); force by other civilians is unconventional violence (180, a killing 1823: "settlers attacked
+        the village"), and so is a killing of non-combatants by armed groups ("insurgents killed her translator"),
+        unless the killing is what an armed act did ("shelled Juba, killing about 20 people")."""
         patterns = self.patterns
         trigger = match.trigger
         if info.root == _PROTEST_ROOT and trigger.lemma_.lower() in patterns.verbal_protest_verbs and _a_state(source, match.sources):
             return self.cameo[_OFFICIAL_COMPLAINT]  # "the United States protested the sales": in words
         if info.root not in FORCE_ROOTS:
             return info
-        if trigger.lemma_.lower() in patterns.armed_only_verbs and not (source and set(source.actor.sectors) & _ARMED):
+        if trigger.lemma_.lower() in patterns.armed_only_verbs and not (source and set(source.actor.sectors) & ARMED_SECTORS):
             return None  # "entered hospital", "entered Gaza" as a student, "to enter the WTO": no force
         if source is None or target is None:
             return info
         doer, victim = set(source.actor.sectors), set(target.actor.sectors)
         crowds = [t for t in (*match.sources, *match.targets) if t.lemma_.lower() in patterns.repression_targets]
-        if doer & _POLICE_OR_ARMY and _is_crowd(target, crowds):
+        if doer & _POLICE_OR_ARMY and _in_phrase_of(target, crowds):
             return self.cameo[_REPRESSION]
         if info.code != _GENERIC_FORCE or not doer or doer & _STATE_FORCES:
             return info
         if trigger.dep_ in ("advcl", "xcomp") and any(p.code[:2] in FORCE_ROOTS for p in self.matcher.candidates(trigger.head)):
             return info  # the killing is what an armed act did
         killing = trigger.lemma_.lower() in patterns.assault_verbs
-        if _is_crowd(source, crowds):
+        if _in_phrase_of(source, crowds):
             return self.cameo[_RIOT]  # "rioters clashed with police", "a mob attacked the troops"
-        if not doer & _ARMED:  # a mob, settlers, students: no armed force fights
+        if not doer & ARMED_SECTORS:  # a mob, settlers, students: no armed force fights
             return self.cameo[_KILLING_BY_ASSAULT if killing else _UNCONVENTIONAL_VIOLENCE]
         if killing and victim and not victim & _COMBATANTS:
             return self.cameo[_KILLING_BY_ASSAULT]
@@ -360,19 +359,18 @@ def _a_state(side: Resolved | None, heads) -> bool:
         return False
     if set(side.actor.sectors) & _STATE_ORGANS:
         return True
-    named = any(t.ent_type_ == "GPE" and t.left_edge.idx <= side.span.start < t.right_edge.idx + len(t.right_edge) for t in heads)
+    named = _in_phrase_of(side, [t for t in heads if t.ent_type_ == "GPE"])
     return not side.actor.sectors and side.actor.kind == "country" and named
 
 
-def _is_crowd(side: Resolved, crowds: list) -> bool:
-    """Whether an event's side is one of these crowd words or within its phrase: "protesters in Andijan", "a mob"."""
-    return any(t.left_edge.idx <= side.span.start < t.right_edge.idx + len(t.right_edge) for t in crowds)
+def _in_phrase_of(side: Resolved, words: list) -> bool:
+    """Whether an event's side is one of these words or within its phrase: "protesters in Andijan", "a mob"."""
+    return any(t.left_edge.idx <= side.span.start < t.right_edge.idx + len(t.right_edge) for t in words)
 
 
 _POLICE_OR_ARMY = frozenset({"COP", "MIL"})
 _STATE_FORCES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _COMBATANTS = frozenset({"COP", "MIL", "SPY", "REB", "UAF", "INS"})
-_ARMED = frozenset({"MIL", "REB", "UAF", "INS"})
 _STATE_ORGANS = frozenset({"GOV", "JUD", "SPY"})  # not lawmakers, who also walk out and sit in
 _PROTEST_ROOT, _OFFICIAL_COMPLAINT = "14", "114"
 _REPRESSION, _RIOT, _GENERIC_FORCE, _UNCONVENTIONAL_VIOLENCE, _KILLING_BY_ASSAULT = "175", "145", "190", "180", "1823"

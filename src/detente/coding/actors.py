@@ -781,7 +781,8 @@ def owned(found: Resolved | None, tok: Token, in_article: dict[int, Resolved]) -
 _PLACING_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY", "OPP", "PTY"})
 #: a state's organs at home: placed by any of the country's people they face, who protest against or are held by them
 _HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "LEG"})
-_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+#: armed forces and armed groups: they act abroad, and only they fight
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 
 
 def counterpart(found: Resolved | None, other: Resolved | None) -> Resolved | None:
@@ -799,7 +800,7 @@ def counterpart(found: Resolved | None, other: Resolved | None) -> Resolved | No
     if facing.kind != "agent" or facing.country is None or not facing.sectors or inferred_only(other):
         return found
     organ = bool(found.actor.sectors) and found.actor.sectors[0][:3] in _HOME_ORGANS
-    if facing.sectors[0][:3] not in _PLACING_SECTORS and not (organ and facing.sectors[0][:3] not in _ARMED_SECTORS):
+    if facing.sectors[0][:3] not in _PLACING_SECTORS and not (organ and facing.sectors[0][:3] not in ARMED_SECTORS):
         return found  # but "Thai students protested against the government": their own government
     code = facing.country + found.actor.code[3:]
     if code == facing.code:

@@ -319,9 +319,9 @@ def _told_in_past(trigger: Token) -> bool:
     whatever year the sentence before named: "France has made similar calls", "the UN is investigating"."""
     verb = _clause_verb(trigger)
     for _ in range(4):
-        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in auxiliaries):
+        if present_perfect(verb):
             return False  # "has criticised", "have been wounded"
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.tag_ == "MD" and a.lower_ not in _PAST_MODALS for a in auxiliaries):
             return False  # "will meet", "can", "must"
         if any(a.tag_ == "VBD" for a in auxiliaries):
@@ -332,6 +332,11 @@ def _told_in_past(trigger: Token) -> bool:
             return True
         verb = _clause_verb(verb.head)  # an infinitive, participle or noun: the tense of the clause it sits in
     return True
+
+
+def present_perfect(verb: Token) -> bool:
+    """"has criticised", "have been wounded": done before now and told as part of now."""
+    return any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in verb.children)
 
 
 def _mistagged(verb: Token) -> bool:

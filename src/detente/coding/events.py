@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .actors import acronym
+from .dates import present_perfect
 from .patterns import Pattern, PatternSet
 from .tables import data_path
 
@@ -847,10 +848,11 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
 def _tally(verb: Token) -> bool:
     """A present perfect counted from a starting point tells a tally or a standing state, not an act: "hundreds of
     policemen have been killed since the start of the war", "relations have been suspended since 1980"."""
-    perfect = any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() == "have" and a.tag_ != "VBD" for a in verb.children)
+    if not present_perfect(verb):
+        return False
     starts = [t for t in verb.subtree if t.lower_ == "since" and t.dep_ == "prep"]
     # "have arrested 20 people since Monday" is this week's news
-    return perfect and any(not _RECENT.search(" ".join(w.lower_ for w in t.subtree)) for t in starts)
+    return any(not _RECENT.search(" ".join(w.lower_ for w in t.subtree)) for t in starts)
 
 
 def _asks_a_question(verb: Token) -> bool:

@@ -162,6 +162,11 @@ def _nominal_patterns(patterns: list[Pattern], nominalizations: dict[str, str]) 
     return out
 
 
+#: top-level word lists of a dictionary file, merged over all files into the PatternSet fields of the same names
+_WORD_LISTS = ("not_carriers", "harm_verbs", "measure_nouns", "repression_targets", "assault_verbs", "armed_only_verbs",
+               "verbal_protest_verbs")
+
+
 @lru_cache(maxsize=8)
 def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet:
     """The bundled dictionary plus any user files (later files add patterns)."""
@@ -169,13 +174,7 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
     all_patterns: list[Pattern] = []
     versions = []
     open_roots: set[str] = set()
-    not_carriers: set[str] = set()
-    harm_verbs: set[str] = set()
-    measure_nouns: set[str] = set()
-    repression_targets: set[str] = set()
-    assault_verbs: set[str] = set()
-    armed_only_verbs: set[str] = set()
-    verbal_protest_verbs: set[str] = set()
+    word_lists: dict[str, set[str]] = {name: set() for name in _WORD_LISTS}
     nominalizations: dict[str, str] = {}
     ids: set[str] = set()
     for path in files:
@@ -185,13 +184,8 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
             raise DataError(E.E030.format(path=path, detail=exc)) from None
         versions.append(f"{data.get('name', Path(path).stem)}@{data.get('version', 'unversioned')}")
         open_roots.update(str(r).zfill(2) for r in data.get("open_target_roots") or [])
-        not_carriers.update(str(v).lower() for v in data.get("not_carriers") or [])
-        harm_verbs.update(str(v).lower() for v in data.get("harm_verbs") or [])
-        measure_nouns.update(str(v).lower() for v in data.get("measure_nouns") or [])
-        repression_targets.update(str(v).lower() for v in data.get("repression_targets") or [])
-        assault_verbs.update(str(v).lower() for v in data.get("assault_verbs") or [])
-        armed_only_verbs.update(str(v).lower() for v in data.get("armed_only_verbs") or [])
-        verbal_protest_verbs.update(str(v).lower() for v in data.get("verbal_protest_verbs") or [])
+        for name, words in word_lists.items():
+            words.update(str(v).lower() for v in data.get(name) or [])
         nominalizations.update((str(n).lower(), str(v).lower()) for n, v in (data.get("nominalizations") or {}).items())
         all_patterns.extend(parse_patterns(data, Path(path), cameo, start=len(all_patterns), seen=ids))
     verbs: dict[str, list[Pattern]] = {}
@@ -204,11 +198,5 @@ def load_patterns(cameo: CameoTable, extra: tuple[Path, ...] = ()) -> PatternSet
         "+".join(versions),
         len({p.id for p in all_patterns}),
         frozenset(open_roots),
-        frozenset(not_carriers),
-        frozenset(harm_verbs),
-        frozenset(measure_nouns),
-        frozenset(repression_targets),
-        frozenset(assault_verbs),
-        frozenset(armed_only_verbs),
-        frozenset(verbal_protest_verbs),
+        **{name: frozenset(words) for name, words in word_lists.items()},
     )
