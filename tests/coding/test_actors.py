@@ -361,3 +361,8 @@ def test_a_mention_placed_by_its_counterpart_agrees_with_its_event(coder):
     coded = coder.code_text("The Sudanese government accused Darfur rebels of violating the ceasefire.", date(2004, 5, 1))
     assert [e.target_code for e in coded.events] == ["SDNREB"]
     assert [m.actor.code for m in coded.mentions if m.text == "Darfur rebels"] == ["SDNREB"]
+
+
+def test_members_of_a_named_group_belong_to_its_country(coder):
+    # "Hamas militants": the group's code and its country, so the arrest is coded though no one is said to make it
+    assert ("---", "17", "PSEREBHMS") in [(s or "---", r, t) for s, r, t in _pairs(coder, "Three Hamas militants were jailed on Monday.", date(2006, 5, 1))]

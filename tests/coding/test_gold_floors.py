@@ -36,6 +36,9 @@ FLOORS = {
     # raised 2026-12-07 (coder 0.4.0: force on demonstrators is 175, killings by irregulars 1823): dev root 0.60 -> 0.62,
     # country 0.39 -> 0.41, exact 0.25 -> 0.27, extra ceiling 0.05 -> 0.04
     "own:dev": {"root/ignored": 0.62, "quad/ignored": 0.65, "root/country": 0.41, "code/exact": 0.27},
+    # a random sample of 160 corpus sentences coded blind (2026-12-08; 44% with events): pinned at coder 0.8.0, where its
+    # misses are what this coder still cannot do (root 0.26 at coder 0.7.0, when it was drawn)
+    "own:sample": {"root/ignored": 0.30, "quad/ignored": 0.36, "root/country": 0.16, "code/exact": 0.11},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     # raised 2026-12-07 (announced diplomatic cooperation is 032): news root 0.60 -> 0.66, country 0.50 -> 0.57
     # raised 2026-12-07 (claims and condolences aimed where the act was done, one doer for a split subject, "in Israeli
@@ -58,9 +61,12 @@ FLOORS = {
     # raised 2026-12-07 (protests aimed by their purpose, threats by their condition, counterparts, owners of what an act
     # answers, ethnic groups): PLOVER root 0.74 -> 0.75, quad 0.77 -> 0.78, country 0.47 -> 0.52, type 0.74 -> 0.75;
     # extra-events ceiling 0.24 -> 0.23
-    "plover_gsr": {"root/ignored": 0.75, "quad/ignored": 0.78, "root/country": 0.52, "code/exact": 0.17, "plover/ignored": 0.75},
+    # raised 2026-12-08 (coder 0.8.0: towns only from words tagged places, acts kept from or intentions denied are not
+    # done, owners through "of"): root 0.75 -> 0.76, quad 0.78 -> 0.79, country 0.52 -> 0.54, exact 0.17 -> 0.18, type 0.75 -> 0.76;
+    # extra-events ceiling 0.23 -> 0.21
+    "plover_gsr": {"root/ignored": 0.76, "quad/ignored": 0.79, "root/country": 0.54, "code/exact": 0.18, "plover/ignored": 0.76},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.26, "plover_gsr": 0.23, "petr2_gsr:news": 0.26, "own:heldout": 0.06, "own:dev": 0.04}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.26, "plover_gsr": 0.21, "petr2_gsr:news": 0.26, "own:heldout": 0.06, "own:dev": 0.04, "own:sample": 0.08}
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +148,10 @@ CONTEXT_FLOORS = {
     # went 17/19 -> 17/20 with no found event losing its date; the floor follows the denominator, not a regression
     # 2026-12-07: force grounded by the story's country finds 5 more events (38 -> 43); city right 15/19 -> 17/22, the new
     # miss being "at Doomdooma in Tinsukia district", a town the gazetteer lacks (coded India): again the denominator
-    "event_place_gold.jsonl": {"event found": 0.29, "date, exact day (found events)": 0.90, "place country (found events)": 0.97, "place city (found events)": 0.77},
+    # 2026-12-08 (coder 0.8.0): "I"/"we" in a quote are its speaker, which finds one more gold event (43 -> 44 of 144; a
+    # held-out one, not read) whose place country is not the gold's: 40/41 -> 40/42, the denominator again; "event
+    # found" raised 0.29 -> 0.30
+    "event_place_gold.jsonl": {"event found": 0.30, "date, exact day (found events)": 0.90, "place country (found events)": 0.95, "place city (found events)": 0.77},
 }
 
 

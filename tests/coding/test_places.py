@@ -118,3 +118,24 @@ def test_a_compass_word_is_no_place():
     from detente.coding.places import load_gazetteer
 
     assert load_gazetteer().lookup("North") is None  # GeoNames: another name of North Salt Lake, Utah
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        # GeoNames lists "Bay" (Philippines) and "York" as towns: the whole name, or the name before its kind
+        ("Rice visited Guantanamo Bay on Monday.", "Guantánamo", "CUB"),
+        ("Rice visited New York City on Monday.", "New York City", "USA"),
+        ("Thai soldiers fought insurgents in Yala on Monday.", "Yala", "THA"),
+    ],
+)
+def test_a_place_is_read_by_its_whole_name(coder, text, name, country):
+    assert (name, country) in {(p[1], p[2]) for p in _places(coder, text)}
+
+
+def test_months_surnames_and_continents_are_no_towns(coder):
+    # GeoNames has towns called March (England), Arar (Saudi Arabia) and, as an old name, Africa (Tunisia)
+    text = "Maher Arar met Rwandan refugees in March. Rice made her first trip to Africa."
+    assert {p[2] for p in _places(coder, text)} <= {None, "RWA", "USA"}
+    sides = {code for e in coder.code_text(text).events for code in (e.source_code, e.target_code)}
+    assert not sides & {"GBR", "SAU", "TUN"}

@@ -23,3 +23,11 @@ def test_event_inside_a_quote_points_at_it(coder):
     (quote,) = coded.quotes
     inside = [e for e in coded.events if e.trigger.text == "attacked"]
     assert inside and all(e.quote_id == quote.id for e in inside)
+
+
+def test_the_first_person_in_a_quote_is_its_speaker(coder):
+    text = "“We condemn the American raid on Sadr City,” Iraqi Prime Minister Nouri al-Maliki said."
+    coded = coder.code_text(text, date(2006, 11, 2))
+    assert ("IRQGOV", "111", "USA") in {(e.source_code, e.code, e.target_code) for e in coded.events}
+    we = next(m for m in coded.mentions if m.text == "We")
+    assert we.actor.code == "IRQGOV" and we.resolution.startswith("speaker:")

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 CODER_VERSION = f"detente-coder/{__version__}"
 CONVENTIONS = ("detente", "phoenix")
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _SPEECH_VERBS = {"say", "tell", "declare", "state", "add", "warn", "insist", "announce", "write", "comment", "threaten", "reply", "respond", "ask", "argue", "claim"}
 
 
@@ -105,7 +106,12 @@ class Coder:
         hits = self.resolver.name_hits(doc)
         coded.mentions, resolved, homes = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
         actor_at = self._actor_lookup(resolved, hits, lambda tok: (homes.home_for(sent_index[tok.i]), homes.scene(sent_index[tok.i])))
-        coded.quotes = self._quotes(article, doc, actor_at, sent_index)
+        coded.quotes, voices = self._quotes(article, doc, actor_at, sent_index)
+        for i, voice in voices.items():  # "I", "we" and "our" in a quote are its speaker
+            actor_at.speaks(i, voice)
+            coded.mentions.append(Mention(article.id, sent_index[i], voice.span.start, voice.span.end, voice.span.text, voice.actor,
+                                          voice.resolution, voice.confidence))
+        coded.mentions.sort(key=lambda m: m.start)
         coded.story_type = self.story_types.classify(doc, state_actor_mentions(coded.mentions))
         if coded.story_type != POLITICS:
             return coded
@@ -292,9 +298,11 @@ class Coder:
             info, modality = self.cameo[refusal], "asserted"
         return info, modality
 
-    def _quotes(self, article: Article, doc, actor_at, sent_index) -> list[Quote]:
-        """Quoted speech with its speaker: the subject of the speech verb that governs or follows the quote."""
+    def _quotes(self, article: Article, doc, actor_at, sent_index) -> tuple[list[Quote], dict[int, Resolved]]:
+        """Quoted speech with its speaker: the subject of the speech verb that governs or follows the quote; and
+        the speaker each first-person pronoun in a quote stands for (by token)."""
         quotes = []
+        voices: dict[int, Resolved] = {}
         for m in _QUOTE.finditer(article.text):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or len(span) < 3:
@@ -304,7 +312,11 @@ class Coder:
                 Quote(article.id, sent_index[span.start], m.start(1), m.end(1), m.group(1),
                       speaker.actor if speaker else None, speaker.span.text if speaker else None)
             )
-        return quotes
+            for tok in span if speaker is not None else ():
+                if tok.lower_ in _FIRST_PERSON:
+                    voices[tok.i] = Resolved(speaker.actor, Span(tok.idx, tok.idx + len(tok), tok.text),
+                                             f"speaker:{speaker.span.text}", speaker.person_like)
+        return quotes, voices
 
     @staticmethod
     def _speaker(quote, actor_at, when) -> Resolved | None:
@@ -342,6 +354,12 @@ class _DocActors:
             home, scene = self.home_and_scene(tok)
             self.cache[key] = found and self.resolver.at_home(found, home, when, scene)
         return self.cache[key]
+
+    def speaks(self, i: int, speaker: Resolved) -> None:
+        """A first-person pronoun in a quote stands for the quote's speaker."""
+        self.in_article[i] = speaker
+        for key in [k for k in self.cache if k[0] == i]:
+            del self.cache[key]
 
     def each(self, heads, when: date | None) -> list[Resolved]:
         """The actors the argument heads stand for, one per coordinated nationality."""

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Mention, Span
-from .places import Gazetteer
+from .places import PLACE_ENTITIES, Gazetteer, place_names
 from .tables import ActorTables, Person, data_path, office_kind
 
 #: sectors that override the sector of the head noun ("rebel army units" are rebels)
@@ -37,7 +37,7 @@ _STEP_CONFIDENCE = {
     "located-in": 0.75, "person-table:out-of-office": 0.85, "person-table:former": 0.9, "person-table:default-code": 0.85,
     "person-table:designate": 0.85,
     "person-table:no-office": 0.7, "counterpart": 0.8, "and": 0.95, "from": 0.9, "in": 0.85, "of": 0.9, "at": 0.85,
-    "across": 0.85, "throughout": 0.85,
+    "across": 0.85, "throughout": 0.85, "speaker": 0.85,
 }
 #: how long before taking office a person already acts in it (elected, appointed, named)
 DESIGNATE_WINDOW = timedelta(days=31)
@@ -124,6 +124,7 @@ class ActorResolver:
         self.non_actors = frozenset(classes["non_actors"])
         self.documents = frozenset(classes["documents"])
         self.inert_verbs = frozenset(classes["inert_verbs"])
+        self.issuing_verbs = frozenset(classes["issuing_verbs"])
         self.foreign_words = frozenset(classes["foreign_words"])
         self.titles: dict[str, str] = classes["titles"]
         self._lookup = {
@@ -339,28 +340,34 @@ class ActorResolver:
         if not countries and not sector:
             return self._speaking_for(head, span, hits, when) or self._by_apposition(head, span, hits, when)
         if not countries and sector and not org:
-            placed = self._placed_by_prep(head, sector, hits, when) or self._placed_by_clause(head, sector, hits)
+            placed = (self._placed_by_prep(head, sector, hits, when) or self._placed_by_clause(head, sector, hits)
+                      or self._placed_by_apposition(head, hits, when))
             if placed is not None:
                 countries.append(placed)
         country = countries[0][0] if countries else None
+        roles = (sector,) if sector else ()
         if org and country is None:
             code = org + sector if sector == "MIL" and org.startswith("IGO") else org  # "UN troops": IGOUNOMIL
+            country, roles = _country(code), _sectors(code) or roles  # "Hamas militants" are Palestinian
         else:
             code = (country or "---") + (sector or "")
         how = "+".join([c[1] for c in countries[:1]] + ([f"agent:{sector}"] if sector else []))
         person_like = head.lemma_.lower() in self.person_nouns
         foreign = any(t.lemma_.lower() in self.foreign_words for t in tokens if t.dep_ == "amod")
-        resolved = Resolved(Actor(code, country, (sector,) if sector else (), None, None, "agent"), span, how, person_like,
+        resolved = Resolved(Actor(code, country, roles, None, None, "agent"), span, how, person_like,
                             self._title(head, hits), foreign)
         return self.office_holder(resolved, country, when)
 
-    @staticmethod
-    def _author(document: Token) -> Token | None:
-        """Who wrote it: "the commission's report", "a statement by/from/of the ministry"."""
+    def _author(self, document: Token) -> Token | None:
+        """Who wrote it: "the commission's report", "a statement by/from/of the ministry", "the leaders issued a
+        communique (which calls for ...)"."""
         owner = next((c for c in document.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
-        return next((o for p in document.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of") for o in p.children if o.dep_ == "pobj"), None)
+        by = next((o for p in document.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of") for o in p.children if o.dep_ == "pobj"), None)
+        if by is not None or document.dep_ != "dobj" or document.head.lemma_.lower() not in self.issuing_verbs:
+            return by
+        return next((s for s in document.head.children if s.dep_ == "nsubj"), None)
 
     def _title(self, head: Token, hits: dict[int, NameHit]) -> str | None:
         """The kind of office an unnamed title names: "the (Iraqi) prime minister", "the US secretary of state"."""
@@ -444,6 +451,14 @@ class ActorResolver:
                     return inner.actor.country, f"{prep.lower_}:{inner.span.text}"
         return None
 
+    def _placed_by_apposition(self, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
+        """The country an apposition gives an agent: "Sgt John Smith, a British soldier"."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            described = self.resolve_np(appos, hits, when, locate=False)
+            if described is not None and described.actor.country:
+                return described.actor.country, f"apposition:{described.span.text}"
+        return None
+
     def _placed_by_clause(self, head: Token, sector: str, hits: dict[int, NameHit]) -> tuple[str, str] | None:
         """A state agent acts at home: "arrested by police at a hotel in the Kenyan capital Nairobi" are Kenyan
         police. Only for the doer of its clause, and only for agents that never act abroad (not troops)."""
@@ -516,9 +531,10 @@ class ActorResolver:
         return None
 
     def _place(self, head: Token):
-        names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        start = names[0].i if names else head.i
-        return self.gazetteer.lookup(head.doc[start : head.i + 1].text) or self.gazetteer.lookup(head.text)
+        """The town or region a word tagged a place names."""
+        if head.ent_type_ not in PLACE_ENTITIES:
+            return None
+        return next(filter(None, map(self.gazetteer.lookup, place_names(head))), None)
 
     def _from_hit(self, hit: NameHit, doc: Doc, when: date | None) -> tuple[Actor, str] | None:
         text = doc[hit.start : hit.end].text

@@ -141,6 +141,8 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "In denying the allegations, Lahoud denounced ...", "after meeting Putin, Bush said": the main
         # clause's doer; in the passive ("was attacked while visiting X") its subject
         governor = head.head
+        if head.lower_ == "from" and _children(governor, "dobj"):
+            return _with_conjuncts(_children(governor, "dobj"))  # "prevented the workers from entering": the workers
         controller = _children(governor, "nsubjpass") if _is_passive(governor) else []
         return _with_conjuncts(controller) if controller else subjects(governor, depth + 1)
     if verb.dep_ == "xcomp":
@@ -380,7 +382,7 @@ class EventMatcher:
         things = self._objects(tok) + [o for c in clauses for o in self._objects(c)] + clauses
         things += [o for p in _children(tok, "prep") if p.lower_ == "to" for o in _children(p, "pobj")]
         # "voiced opposition to Israel's wall", "to the law passed by China": the owner of what the thing is about
-        things += [o for t in list(things) for p in _children(t, "prep") if p.lower_ in ("to", "against", "over", "for") for o in _children(p, "pobj")]
+        things += [o for t in list(things) for p in _children(t, "prep") if p.lower_ in ("to", "against", "over", "for", "of") for o in _children(p, "pobj")]
         for thing in things:
             named = [m for m in thing.children if m.dep_ in ("compound", "amod") and m.i < thing.i and (m.pos_ == "PROPN" or m.ent_type_)]
             # "the law passed by China", "the plan proposed by the US": the doer of a participle on the thing
@@ -750,6 +752,7 @@ class Modality:
     threatened_as: dict[str, str] = field(default_factory=dict)  # code prefix of a threatened act → its threat code
     refused_as: dict[str, str] = field(default_factory=dict)  # code prefix of a refused act → its refusal code
     charging: frozenset[str] = frozenset()  # verbs whose "of"/"for"/"with" clause is a charge: "accused X of attacking"
+    preventing: frozenset[str] = frozenset()  # verbs whose "from" clause is not done: "prevented X from entering"
     comment_verbs: frozenset[str] = frozenset()  # "refused to comment": declining to comment, not a rejection
 
     def intent_code(self, code: str) -> str | None:
@@ -797,6 +800,9 @@ class Modality:
             charge = _charge_of(node)
             if charge is not None and charge.lemma_.lower() in self.charging:
                 return "alleged"  # "accused the authorities of having supplied weapons", "arrested for collaborating"
+            kept_from = _kept_from(node)
+            if kept_from is not None and kept_from.lemma_.lower() in self.preventing:
+                return "negated"  # "prevented the workers from entering Israel"
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
                 node = node.head.head  # "accused Rwanda of making accusations by alleging ...": the charge goes on
                 continue
@@ -817,9 +823,12 @@ class Modality:
             if node.dep_ == "advcl" and _infinitive(node) and self.governors.get(lemma) == "negated":
                 break  # "blocked a road to show their disapproval", "stopped work to protest": what for, not what was stopped
             if node.dep_ != "conj" and lemma in self.governors:
+                own = self.governors[lemma]
                 if lemma in self.self_directed and not _children(head, "dobj") and not _children(node, "nsubj", "nsubjpass"):
-                    return "intended"
-                return self.governors[lemma]
+                    own = "intended"
+                if own == "intended" and self._governed(head) == "negated":
+                    return "negated"  # "denied that it wanted to sell missiles": no intention either
+                return own
             node = head
         return None
 
@@ -830,6 +839,14 @@ def _charged(verb: Token) -> list[Token]:
     if governor is None:
         return []
     return _with_conjuncts(_children(governor, "nsubjpass") if _is_passive(governor) else _children(governor, "dobj"))
+
+
+def _kept_from(clause: Token) -> Token | None:
+    """The verb a clause is kept from by: "prevented X from entering", "were barred from leaving"."""
+    prep = clause.head
+    if clause.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
 
 
 def _charge_of(clause: Token) -> Token | None:
@@ -850,7 +867,8 @@ def _tally(verb: Token) -> bool:
     policemen have been killed since the start of the war", "relations have been suspended since 1980"."""
     if not present_perfect(verb):
         return False
-    starts = [t for t in verb.subtree if t.lower_ == "since" and t.dep_ == "prep"]
+    # the verb's own starting point, not a noun's ("has rejected, in his first speech since the shooting, ...")
+    starts = [t for t in verb.children if t.lower_ == "since" and t.dep_ == "prep"]
     # "have arrested 20 people since Monday" is this week's news
     return any(not _RECENT.search(" ".join(w.lower_ for w in t.subtree)) for t in starts)
 
@@ -897,5 +915,6 @@ def load_modality() -> Modality:
         threatened_as={str(k): str(v) for k, v in (data.get("threatened_as") or {}).items()},
         refused_as={str(k): str(v) for k, v in (data.get("refused_as") or {}).items()},
         charging=frozenset(data.get("charging") or ()),
+        preventing=frozenset(data.get("preventing") or ()),
         comment_verbs=frozenset(data.get("comment_verbs") or ()),
     )

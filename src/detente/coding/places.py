@@ -63,6 +63,35 @@ class Gazetteer:
 #: a compass word is never a place by itself, though GeoNames lists "North" as another name of North Salt Lake:
 #: "the North" in a Korean story is North Korea, not Utah
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"})
+#: nor is a continent a town, though GeoNames keeps "Africa" as an old name of Mahdia and "Asia" of a Philippine town
+_NOT_TOWNS = _DIRECTIONS | {"Africa", "Asia", "Europe", "America", "Americas", "Oceania", "Antarctica", "Arctic"}
+#: entity labels under which a word may name a town: GeoNames also lists months, surnames and common words as
+#: towns ("in March", "Maher Arar", "Thank God")
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: heads that only say what kind of place the name before them is: "Guantanamo Bay" is Guantanamo, not Bay
+_KIND_OF_PLACE = frozenset({"Bay", "Valley", "Strip", "City", "Province", "Island", "Islands", "Region", "District", "Governorate"})
+
+
+def place_names(head: Token) -> list[str]:
+    """The names a place word may go by, longest first: a compound name whole ("Sao Paulo"), its name before a
+    word for its kind ("Guantanamo Bay"), or its last word when all of it is tagged a place; never the last word of
+    a person's name alone ("Maher Arar", "Mr Vaile")."""
+    start = name_start(head)
+    if start is head:
+        return [head.text]
+    doc = head.doc
+    names = [doc[start.i : head.i + 1].text]
+    if head.text in _KIND_OF_PLACE:
+        names.append(doc[start.i : head.i].text)
+    elif all(t.ent_type_ in PLACE_ENTITIES for t in doc[start.i : head.i]):
+        names.append(head.text)  # a place word before a place: the last is the place, the first says which part
+    return names
+
+
+def name_start(head: Token) -> Token:
+    """The first word of the proper name a word ends: "New" in "New York City" (where "New" hangs on "York")."""
+    names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return head.doc[min(t.left_edge.i for t in names)] if names else head
 
 
 def _iso3(iso2: str) -> str | None:
@@ -88,7 +117,7 @@ def load_gazetteer() -> Gazetteer:
             precision="city",
         )
         population = int(city.get("population") or 0)
-        for name in {city["name"], *(n for n in city.get("alternatenames") or [] if n.isascii() and n not in _DIRECTIONS)}:
+        for name in {city["name"], *(n for n in city.get("alternatenames") or [] if n.isascii())} - _NOT_TOWNS:
             if " " not in name and not name.isalpha():
                 continue
             found.setdefault(name, []).append((place, population))
@@ -207,13 +236,13 @@ class EventPlaces:
         """Where a visit went: "visited Damascus", "arrived in Andijan" (the target is the place). A struck village
         the gazetteer lacks lies in the country the clause names ("in the east of Afghanistan"), else the story's."""
         for tok in targets:
-            names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-            text = self.text[names[0].idx : tok.idx + len(tok)]
-            place = self.lookup(text) or self.lookup(tok.text)
+            start = name_start(tok).idx
+            text = self.text[start : tok.idx + len(tok)]
+            place = self._named(tok)
             if place is None and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PART_OF_PLACE:
                 place = self._locality(tok, text, framed=True, country=clause_country)  # "bombed the village of Chechal"
             if place is not None:
-                return Located(place, Span(names[0].idx, tok.idx + len(tok), text), "clause")
+                return Located(place, Span(start, tok.idx + len(tok), text), "clause")
         return None
 
     def _in_sentence(self, sent, actors: frozenset[int]) -> Located | None:
@@ -235,10 +264,9 @@ class EventPlaces:
     def _place_of(self, prep: Token, actors: frozenset[int]) -> tuple[Place, Span] | None:
         """The place a preposition's object names, unless the object is one of the event's ``actors``."""
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in actors):
-            names = [t for t in obj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [obj]
-            start = names[0].idx
+            start = name_start(obj).idx
             text = self.text[start : obj.idx + len(obj)]
-            place = (self.lookup(text) or self.lookup(obj.text)) if obj.text[:1].isupper() else None  # "in the east" is no place
+            place = self._named(obj) if obj.text[:1].isupper() else None  # "in the east" is no place
             if place is None and obj.lemma_.lower() == "capital":
                 place = self._capital(obj)  # "in the Romanian capital", "in Kenya's capital", "the capital of Iraq"
             if place is None:  # "the city of Najaf", "the town of Abu Kamal", "the east of Afghanistan"
@@ -266,7 +294,15 @@ class EventPlaces:
             return None
         return Place(text, country, feature="locality", precision="locality")
 
-    def lookup(self, name: str) -> Place | None:
+    def _named(self, word: Token) -> Place | None:
+        """The place a word tagged a place names, by any of its names; a region or country whatever the tag."""
+        for name in place_names(word):
+            place = self.lookup(name, town=word.ent_type_ in PLACE_ENTITIES)
+            if place is not None:
+                return place
+        return None
+
+    def lookup(self, name: str, town: bool = True) -> Place | None:
         """A region or territory of the alias index, else a country by name, else a city (preferring the
         article's countries): "the Gaza Strip" has its own coordinates, "Iraq" is country-level."""
         region = self.gazetteer.lookup(name)
@@ -275,7 +311,7 @@ class EventPlaces:
         code = self.countries.get(name)
         if code is not None and len(code) == 3:
             return Place(self.country_names.get(code, name), code, feature="country", precision="country")
-        return self.gazetteer.lookup(name, self.prefer)
+        return self.gazetteer.lookup(name, self.prefer) if town else None
 
     def _dateline(self) -> Located | None:
         match = _DATELINE.match(self.text[:80])
