@@ -28,6 +28,7 @@ ARTICLES := --articles ../shared/corpora/wikinews-politics-2004-2006.jsonl --art
 
 eval: setup
 	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=heldout $(ARTICLES)
+	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=sample-heldout $(ARTICLES)
 	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=dev $(ARTICLES)
 	$(BIN)/detente eval tests/gold/own_gold.jsonl --where split=sample $(ARTICLES)
 	$(BIN)/detente eval ../shared/gold/petr2_gsr.jsonl --conventions phoenix

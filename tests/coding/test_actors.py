@@ -24,7 +24,7 @@ def _pairs(coder, text, when):
         ("Protesters received ministers from the Georgian government.", date(2012, 5, 1), ("GEOOPP", "04", "GEOGOV")),
         ("A court in Guyana issued arrest warrants for two Brazilian men.", date(2008, 8, 6), ("GUYJUD", "17", "BRACVL")),
         # the owner of an abstract noun, a person in office at the date
-        ("Senator Harry Reid opposed Bush's view.", date(2006, 1, 9), ("---LEG", "11", "USAGOV")),
+        ("Senator Harry Reid opposed Bush's view.", date(2006, 1, 9), ("USALEG", "11", "USAGOV")),
         # a doer raised into a passive verb: "is believed to have killed"
         ("The Israeli army is believed to have killed three Egyptian soldiers.", date(2004, 11, 18), ("ISRMIL", "19", "EGYMIL")),
         # a state's name is not a city of another country ("Carolina, Puerto Rico")
@@ -366,3 +366,8 @@ def test_a_mention_placed_by_its_counterpart_agrees_with_its_event(coder):
 def test_members_of_a_named_group_belong_to_its_country(coder):
     # "Hamas militants": the group's code and its country, so the arrest is coded though no one is said to make it
     assert ("---", "17", "PSEREBHMS") in [(s or "---", r, t) for s, r, t in _pairs(coder, "Three Hamas militants were jailed on Monday.", date(2006, 5, 1))]
+
+
+def test_a_capitalised_plural_is_its_agent_noun(coder):
+    # the tagger takes "Senators" for a name and leaves it in the plural
+    assert ("USAGOV", "02", "---LEG") in _pairs(coder, "President Bush asked Senators to support his nominee.", date(2005, 5, 1))

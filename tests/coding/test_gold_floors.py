@@ -36,9 +36,14 @@ FLOORS = {
     # raised 2026-12-07 (coder 0.4.0: force on demonstrators is 175, killings by irregulars 1823): dev root 0.60 -> 0.62,
     # country 0.39 -> 0.41, exact 0.25 -> 0.27, extra ceiling 0.05 -> 0.04
     "own:dev": {"root/ignored": 0.62, "quad/ignored": 0.65, "root/country": 0.41, "code/exact": 0.27},
+    # a second random sample of 160 corpus sentences, coded blind and never read (2026-12-08; 44% with events): the
+    # honest figure on what users see; coder 0.7.0 had root 0.29, country 0.15, quad 0.32, exact 0.06 on it
+    "own:sample-heldout": {"root/ignored": 0.30, "quad/ignored": 0.33, "root/country": 0.16, "code/exact": 0.07},
     # a random sample of 160 corpus sentences coded blind (2026-12-08; 44% with events): pinned at coder 0.8.0, where its
-    # misses are what this coder still cannot do (root 0.26 at coder 0.7.0, when it was drawn)
-    "own:sample": {"root/ignored": 0.30, "quad/ignored": 0.36, "root/country": 0.16, "code/exact": 0.11},
+    # misses are what this coder still cannot do (root 0.26 at coder 0.7.0, when it was drawn); raised at coder 0.9.0
+    # (US legislators, capitalised plurals, more words of disapproval in what is said): root 0.30 -> 0.35, quad 0.36 ->
+    # 0.41, country 0.16 -> 0.22, exact 0.11 -> 0.14
+    "own:sample": {"root/ignored": 0.35, "quad/ignored": 0.41, "root/country": 0.22, "code/exact": 0.14},
     # PETRARCH-2 and PLOVER gold follow Phoenix conventions (a country named alone keeps its bare code)
     # raised 2026-12-07 (announced diplomatic cooperation is 032): news root 0.60 -> 0.66, country 0.50 -> 0.57
     # raised 2026-12-07 (claims and condolences aimed where the act was done, one doer for a split subject, "in Israeli
@@ -66,7 +71,7 @@ FLOORS = {
     # extra-events ceiling 0.23 -> 0.21
     "plover_gsr": {"root/ignored": 0.76, "quad/ignored": 0.79, "root/country": 0.54, "code/exact": 0.18, "plover/ignored": 0.76},
 }
-MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.26, "plover_gsr": 0.21, "petr2_gsr:news": 0.26, "own:heldout": 0.06, "own:dev": 0.04, "own:sample": 0.08}
+MAX_EXTRA_PER_SENTENCE = {"petr2_gsr": 0.26, "plover_gsr": 0.21, "petr2_gsr:news": 0.26, "own:heldout": 0.06, "own:dev": 0.04, "own:sample": 0.08, "own:sample-heldout": 0.06}
 
 
 @pytest.fixture(scope="module")

@@ -243,7 +243,8 @@ class ActorResolver:
     def sector_at(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """The longest agent-noun phrase starting at token i (by lemma), and its length."""
         first = doc[i]
-        if first.lemma_.lower() not in self.sector_first_words and first.lower_ not in self.sector_first_words:
+        if (first.lemma_.lower() not in self.sector_first_words and first.lower_ not in self.sector_first_words
+                and _singular(first) not in self.sector_first_words):
             return None
         sectors = self.tables.sectors
         for n in range(min(self.max_sector_words, limit - i), 0, -1):
@@ -256,6 +257,9 @@ class ActorResolver:
                 return sectors[surface], n
             if " - " in surface and words.text.lower() in sectors:  # as written: "state-run media"
                 return sectors[words.text.lower()], n
+            singular = " ".join([*(t.lower_ for t in words[:-1]), _singular(words[-1])])
+            if singular in sectors:  # "Senators", "Marines": the tagger takes a capitalised plural for a name
+                return sectors[singular], n
         if first.lemma_.lower() == "party" and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in first.children):
             return "PTY", 1  # "the Umma party": a named party the tables do not know ("a party to the talks" is none)
         return None
@@ -834,6 +838,17 @@ def inferred_only(resolved: Resolved) -> bool:
 def placed(actor: Actor) -> bool:
     """Whether an actor belongs somewhere: a country, or an international body that needs none."""
     return actor.country is not None or actor.code[:3] in _INTERNATIONAL
+
+
+_NAMES = frozenset({"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _singular(tok: Token) -> str:
+    """A capitalised plural the lemmatizer leaves alone ("Senators"), in the singular; other words, and words of a
+    name ("Continental Airlines"), as they are."""
+    word = tok.lower_
+    plural = tok.pos_ == "PROPN" and word.endswith("s") and not word.endswith("ss") and tok.ent_type_ not in _NAMES
+    return word[:-1] if plural else word
 
 
 def _country(code: str) -> str | None:
