@@ -180,10 +180,11 @@ def test_exporting_twice_gives_the_same_bytes(store, exported, tmp_path):
 
 def test_filters(store, tmp_path):
     path = tmp_path / "dyad.tsv"
-    assert export(store, "gdelt", path, dyad=Dyad("UKR", "RUS")) == 1
+    # Russia annexed Crimea (a Ukrainian region) and Ukraine condemned Russia
+    assert export(store, "gdelt", path, dyad=Dyad("UKR", "RUS")) == 2
     assert export(store, "gdelt", path, dyad=Dyad("USA", "RUS"), until=date(2014, 3, 17)) == 2
-    # on the 18th: Ukraine condemned Russia, and Kiev called the vote illegal (no target)
-    assert export(store, "gdelt", path, since=date(2014, 3, 18)) == 2
+    # on the 18th: the annexation, Ukraine condemned Russia, and Kiev called the vote illegal (no target)
+    assert export(store, "gdelt", path, since=date(2014, 3, 18)) == 3
     assert {r[1] for r in tsv(path)} == {"20140318"}
     assert export(store, "plover", path, since=date(2020, 1, 1)) == 0 and path.read_text() == ""
 

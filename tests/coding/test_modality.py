@@ -133,3 +133,16 @@ def test_an_announced_act_on_a_condition_is_a_threat_unless_it_helps(coder, text
 def test_a_hedged_act_is_a_guess_not_a_refusal(coder):
     events = coder.code_text("According to her, the United States probably will not extradite the men.", WHEN).events
     assert not [e for e in events if e.modality not in coder.modality.not_events]
+
+
+def test_what_one_is_kept_from_doing_is_not_done(coder):
+    events = coder.code_text("Israeli troops prevented Palestinian workers from entering Israel.", date(2006, 5, 1)).events
+    assert all(e.modality == "negated" for e in events if e.trigger.text == "entering")
+    # but making money from selling is selling
+    sold = coder.code_text("Russia made billions from selling weapons to Syria.", date(2006, 5, 1)).events
+    assert [(e.source_code, e.code, e.target_code, e.modality) for e in sold] == [("RUS", "072", "SYR", "asserted")]
+
+
+def test_an_intention_denied_is_no_intention(coder):
+    events = coder.code_text("In the past Russia had denied that it wanted to sell missiles to Syria.", date(2006, 5, 1)).events
+    assert all(e.modality == "negated" for e in events)

@@ -126,7 +126,7 @@ def test_a_compass_word_is_no_place():
         # GeoNames lists "Bay" (Philippines) and "York" as towns: the whole name, or the name before its kind
         ("Rice visited Guantanamo Bay on Monday.", "Guantánamo", "CUB"),
         ("Rice visited New York City on Monday.", "New York City", "USA"),
-        ("Thai soldiers fought insurgents in Yala on Monday.", "Yala", "THA"),
+        ("Thai soldiers fought insurgents in Yala province on Monday.", "Yala", "THA"),
     ],
 )
 def test_a_place_is_read_by_its_whole_name(coder, text, name, country):

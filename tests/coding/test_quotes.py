@@ -31,3 +31,8 @@ def test_the_first_person_in_a_quote_is_its_speaker(coder):
     assert ("IRQGOV", "111", "USA") in {(e.source_code, e.code, e.target_code) for e in coded.events}
     we = next(m for m in coded.mentions if m.text == "We")
     assert we.actor.code == "IRQGOV" and we.resolution.startswith("speaker:")
+
+
+def test_a_country_abbreviation_in_a_quote_is_not_its_speaker(coder):
+    coded = coder.code_text("“We will not let the US dictate to us,” Iraqi Prime Minister Nouri al-Maliki said.", date(2006, 11, 2))
+    assert {m.text for m in coded.mentions if m.resolution.startswith("speaker:")} == {"We", "us"}

@@ -107,7 +107,7 @@ class Coder:
         coded.mentions, resolved, homes = self.resolver.mentions(doc, hits, article.id, article.date, lambda t: sent_index[t.i])
         actor_at = self._actor_lookup(resolved, hits, lambda tok: (homes.home_for(sent_index[tok.i]), homes.scene(sent_index[tok.i])))
         coded.quotes, voices = self._quotes(article, doc, actor_at, sent_index)
-        for i, voice in voices.items():  # "I", "we" and "our" in a quote are its speaker
+        for i, voice in voices.items():  # "I", "me", "my", "we", "us" and "our" in a quote are its speaker
             actor_at.speaks(i, voice)
             coded.mentions.append(Mention(article.id, sent_index[i], voice.span.start, voice.span.end, voice.span.text, voice.actor,
                                           voice.resolution, voice.confidence))
@@ -312,8 +312,10 @@ class Coder:
                 Quote(article.id, sent_index[span.start], m.start(1), m.end(1), m.group(1),
                       speaker.actor if speaker else None, speaker.span.text if speaker else None)
             )
-            for tok in span if speaker is not None else ():
-                if tok.lower_ in _FIRST_PERSON:
+            if speaker is None:
+                continue
+            for tok in span:
+                if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":  # not "the US", "World War I"
                     voices[tok.i] = Resolved(speaker.actor, Span(tok.idx, tok.idx + len(tok), tok.text),
                                              f"speaker:{speaker.span.text}", speaker.person_like)
         return quotes, voices

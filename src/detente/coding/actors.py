@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Mention, Span
-from .places import PLACE_ENTITIES, Gazetteer, place_names
+from .places import Gazetteer
 from .tables import ActorTables, Person, data_path, office_kind
 
 #: sectors that override the sector of the head noun ("rebel army units" are rebels)
@@ -290,7 +290,7 @@ class ActorResolver:
                     actor, how = self._with_sectors(actor, tokens, head, hits, doc, how)
                     actor, how = self._ethnic_minority(actor, how, head, hits, when)
                 return Resolved(actor, span, how, actor.kind == "person")
-        if (head.pos_ == "PROPN" and head.i not in hits and head.ent_type_ not in ("PERSON", "ORG") and not acronym(head.text)
+        if (head.pos_ == "PROPN" and head.i not in hits and not acronym(head.text)
                 and not any(t.ent_type_ == "PERSON" for t in head.lefts if t.dep_ == "compound")  # "Dan Bahadur Shahi"
                 and not any(t.i in hits for t in tokens) and not self._sectors_in(tokens, head, hits, doc)):
             place = self._place(head)  # a bare place name, not "Pakistani Information Minister Sheikh Rashid"
@@ -353,6 +353,7 @@ class ActorResolver:
         if org and country is None:
             code = org + sector if sector == "MIL" and org.startswith("IGO") else org  # "UN troops": IGOUNOMIL
             country, roles = _country(code), _sectors(code) or roles  # "Hamas militants" are Palestinian
+            countries = [(country, "org-table")]
         else:
             code = (country or "---") + (sector or "")
         how = "+".join([c[1] for c in countries[:1]] + ([f"agent:{sector}"] if sector else []))
@@ -410,13 +411,16 @@ class ActorResolver:
                 return Resolved(body.actor, span, f"for:{body.span.text}", True)
         return None
 
+    def _apposition(self, head: Token, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
+        """What the first apposition that names an actor says the head is: "John Pace, human rights chief for the UN"."""
+        return next(filter(None, (self.resolve_np(c, hits, when, locate=False) for c in head.children if c.dep_ == "appos")), None)
+
     def _by_apposition(self, head: Token, span: Span, hits: dict[int, NameHit], when: date | None) -> Resolved | None:
-        """An unknown name is what its apposition says it is: "John Pace, human rights chief for the UN"; or,
-        for a person named to a post, the post: "named Dan Bahadur Shahi as Home Minister"."""
-        for appos in (c for c in head.children if c.dep_ == "appos"):
-            described = self.resolve_np(appos, hits, when, locate=False)
-            if described is not None:
-                return Resolved(described.actor, span, f"apposition:{described.resolution}", True)
+        """An unknown name is what its apposition says it is; or, for a person named to a post, the post: "named
+        Dan Bahadur Shahi as Home Minister"."""
+        described = self._apposition(head, hits, when)
+        if described is not None:
+            return Resolved(described.actor, span, f"apposition:{described.resolution}", True)
         if head.ent_type_ != "PERSON" and not any(t.ent_type_ == "PERSON" for t in head.lefts if t.dep_ == "compound"):
             return None
         named = head.head if head.dep_ == "appos" else head  # "appointed the police chief, Keneshbek Dushebayev, as ..."
@@ -457,11 +461,10 @@ class ActorResolver:
 
     def _placed_by_apposition(self, head: Token, hits: dict[int, NameHit], when: date | None) -> tuple[str, str] | None:
         """The country an apposition gives an agent: "Sgt John Smith, a British soldier"."""
-        for appos in (c for c in head.children if c.dep_ == "appos"):
-            described = self.resolve_np(appos, hits, when, locate=False)
-            if described is not None and described.actor.country:
-                return described.actor.country, f"apposition:{described.span.text}"
-        return None
+        described = self._apposition(head, hits, when)
+        if described is None or not described.actor.country:
+            return None
+        return described.actor.country, f"apposition:{described.resolution}"
 
     def _placed_by_clause(self, head: Token, sector: str, hits: dict[int, NameHit]) -> tuple[str, str] | None:
         """A state agent acts at home: "arrested by police at a hotel in the Kenyan capital Nairobi" are Kenyan
@@ -535,10 +538,7 @@ class ActorResolver:
         return None
 
     def _place(self, head: Token):
-        """The town or region a word tagged a place names."""
-        if head.ent_type_ not in PLACE_ENTITIES:
-            return None
-        return next(filter(None, map(self.gazetteer.lookup, place_names(head))), None)
+        return self.gazetteer.named(head)
 
     def _from_hit(self, hit: NameHit, doc: Doc, when: date | None) -> tuple[Actor, str] | None:
         text = doc[hit.start : hit.end].text

@@ -43,7 +43,10 @@ _DECLINE_COMMENT = "011"  # "refused to comment"
 #: roots of force: assault, fight, mass violence
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
-_REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
+_REASON_PREPS = {"for", "of", "with"}
+#: verbs that undo an intention they govern: deny or dispute it, call it off, turn it down ("denied that it wanted to
+#: sell missiles", "cancel plans to sell", "rejected an offer to host"); not opposing another's plan
+_UNDOING = frozenset({"deny", "refute", "dispute", "cancel", "abandon", "drop", "scrap", "shelve", "reject", "withdraw"})  # "arrested for collaborating", "accused of", "charged with"
 #: a thing's party, for an act that names none: "a request by/from X", "aid to X", "a truce with X", "action against X",
 #: "the curfew on X", "settlements in the Gaza Strip"
 _OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
@@ -141,8 +144,6 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "In denying the allegations, Lahoud denounced ...", "after meeting Putin, Bush said": the main
         # clause's doer; in the passive ("was attacked while visiting X") its subject
         governor = head.head
-        if head.lower_ == "from" and _children(governor, "dobj"):
-            return _with_conjuncts(_children(governor, "dobj"))  # "prevented the workers from entering": the workers
         controller = _children(governor, "nsubjpass") if _is_passive(governor) else []
         return _with_conjuncts(controller) if controller else subjects(governor, depth + 1)
     if verb.dep_ == "xcomp":
@@ -382,6 +383,9 @@ class EventMatcher:
         things = self._objects(tok) + [o for c in clauses for o in self._objects(c)] + clauses
         things += [o for p in _children(tok, "prep") if p.lower_ == "to" for o in _children(p, "pobj")]
         # "voiced opposition to Israel's wall", "to the law passed by China": the owner of what the thing is about
+        # and whom what the thing is of belongs to: "demanded a meeting of the U.N. Security Council", "the withdrawal of
+        # forces from Panama", "the version of events presented by the US administration", "condemned the killing of
+        # Palestinian civilians" (PSE, as CAMEO coders read it)
         things += [o for t in list(things) for p in _children(t, "prep") if p.lower_ in ("to", "against", "over", "for", "of") for o in _children(p, "pobj")]
         for thing in things:
             named = [m for m in thing.children if m.dep_ in ("compound", "amod") and m.i < thing.i and (m.pos_ == "PROPN" or m.ent_type_)]
@@ -433,6 +437,9 @@ class EventMatcher:
                 # "the forces surrounding the building" surround it, "the incidents surrounding him" are no doer;
                 # but "issued a statement threatening" and "rhetoric when calling on" are the issuer's and speaker's
                 return [tok.head] if is_actor(tok.head) else subjects(tok) or [tok.head]
+            kept_from = _kept_from(tok)
+            if kept_from is not None and kept_from.lemma_.lower() in self.modality.preventing and _children(kept_from, "dobj"):
+                return _with_conjuncts(_children(kept_from, "dobj"))  # "prevented the workers from entering": the workers
             found = subjects(tok)
             if found:
                 return found
@@ -826,8 +833,8 @@ class Modality:
                 own = self.governors[lemma]
                 if lemma in self.self_directed and not _children(head, "dobj") and not _children(node, "nsubj", "nsubjpass"):
                     own = "intended"
-                if own == "intended" and self._governed(head) == "negated":
-                    return "negated"  # "denied that it wanted to sell missiles": no intention either
+                if own == "intended" and self._governed(head) == "negated" and _undone_by(head):
+                    return "negated"  # "denied that it wanted to sell", "cancel plans to sell": no intention either
                 return own
             node = head
         return None
@@ -839,6 +846,18 @@ def _charged(verb: Token) -> list[Token]:
     if governor is None:
         return []
     return _with_conjuncts(_children(governor, "nsubjpass") if _is_passive(governor) else _children(governor, "dobj"))
+
+
+def _undone_by(intention: Token) -> bool:
+    """Whether the verb governing an intention (through a clause or the noun that names it) undoes it."""
+    node = intention
+    for _ in range(3):
+        node = node.head
+        if node.lemma_.lower() in _UNDOING:
+            return True
+        if node.head.i == node.i:
+            break
+    return False
 
 
 def _kept_from(clause: Token) -> Token | None:

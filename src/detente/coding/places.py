@@ -52,6 +52,15 @@ class Gazetteer:
             return None
         return next((p for p, _ in found if p.country in prefer), found[0][0])
 
+    def named(self, word: Token, prefer: frozenset[str] = frozenset()) -> Place | None:
+        """The place a word names, by any of its names (``place_names``): a region or state whatever the word's tag,
+        a town only from a word tagged a place."""
+        for name in place_names(word):
+            place = self.lookup(name, prefer)
+            if place is not None and (place.precision in ("region", "admin1") or word.ent_type_ in PLACE_ENTITIES):
+                return place
+        return None
+
     def ruler_names(self, common_words: set[str]) -> list[str]:
         return [
             name
@@ -68,8 +77,9 @@ _NOT_TOWNS = _DIRECTIONS | {"Africa", "Asia", "Europe", "America", "Americas", "
 #: entity labels under which a word may name a town: GeoNames also lists months, surnames and common words as
 #: towns ("in March", "Maher Arar", "Thank God")
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-#: heads that only say what kind of place the name before them is: "Guantanamo Bay" is Guantanamo, not Bay
-_KIND_OF_PLACE = frozenset({"Bay", "Valley", "Strip", "City", "Province", "Island", "Islands", "Region", "District", "Governorate"})
+#: heads that only say what kind of place the name before them is: "Guantanamo Bay" is Guantanamo, not Bay; "Yala
+#: province" is Yala
+KIND_OF_PLACE = frozenset({"bay", "valley", "strip", "city", "province", "island", "islands", "region", "district", "governorate"})
 
 
 def place_names(head: Token) -> list[str]:
@@ -81,7 +91,7 @@ def place_names(head: Token) -> list[str]:
         return [head.text]
     doc = head.doc
     names = [doc[start.i : head.i + 1].text]
-    if head.text in _KIND_OF_PLACE:
+    if head.lower_ in KIND_OF_PLACE:
         names.append(doc[start.i : head.i].text)
     elif all(t.ent_type_ in PLACE_ENTITIES for t in doc[start.i : head.i]):
         names.append(head.text)  # a place word before a place: the last is the place, the first says which part
@@ -266,7 +276,9 @@ class EventPlaces:
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in actors):
             start = name_start(obj).idx
             text = self.text[start : obj.idx + len(obj)]
-            place = self._named(obj) if obj.text[:1].isupper() else None  # "in the east" is no place
+            # "in the east" is no place, "in Yala province" is
+            named = obj.text[:1].isupper() or (obj.lower_ in KIND_OF_PLACE and name_start(obj) is not obj)
+            place = self._named(obj) if named else None
             if place is None and obj.lemma_.lower() == "capital":
                 place = self._capital(obj)  # "in the Romanian capital", "in Kenya's capital", "the capital of Iraq"
             if place is None:  # "the city of Najaf", "the town of Abu Kamal", "the east of Afghanistan"
@@ -295,14 +307,17 @@ class EventPlaces:
         return Place(text, country, feature="locality", precision="locality")
 
     def _named(self, word: Token) -> Place | None:
-        """The place a word tagged a place names, by any of its names; a region or country whatever the tag."""
+        """A region, else a country by name, else a state or town (``Gazetteer.named``)."""
         for name in place_names(word):
-            place = self.lookup(name, town=word.ent_type_ in PLACE_ENTITIES)
-            if place is not None:
-                return place
-        return None
+            region = self.gazetteer.lookup(name)
+            if region is not None and region.precision == "region":
+                return region
+            code = self.countries.get(name)
+            if code is not None and len(code) == 3:
+                return Place(self.country_names.get(code, name), code, feature="country", precision="country")
+        return self.gazetteer.named(word, self.prefer)
 
-    def lookup(self, name: str, town: bool = True) -> Place | None:
+    def lookup(self, name: str) -> Place | None:
         """A region or territory of the alias index, else a country by name, else a city (preferring the
         article's countries): "the Gaza Strip" has its own coordinates, "Iraq" is country-level."""
         region = self.gazetteer.lookup(name)
@@ -311,7 +326,7 @@ class EventPlaces:
         code = self.countries.get(name)
         if code is not None and len(code) == 3:
             return Place(self.country_names.get(code, name), code, feature="country", precision="country")
-        return self.gazetteer.lookup(name, self.prefer) if town else None
+        return self.gazetteer.lookup(name, self.prefer)
 
     def _dateline(self) -> Located | None:
         match = _DATELINE.match(self.text[:80])
