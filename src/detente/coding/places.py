@@ -308,25 +308,22 @@ class EventPlaces:
 
     def _named(self, word: Token) -> Place | None:
         """A region, else a country by name, else a state or town (``Gazetteer.named``)."""
-        for name in place_names(word):
-            region = self.gazetteer.lookup(name)
-            if region is not None and region.precision == "region":
-                return region
-            code = self.countries.get(name)
-            if code is not None and len(code) == 3:
-                return Place(self.country_names.get(code, name), code, feature="country", precision="country")
-        return self.gazetteer.named(word, self.prefer)
+        found = next(filter(None, map(self._region_or_country, place_names(word))), None)
+        return found or self.gazetteer.named(word, self.prefer)
 
     def lookup(self, name: str) -> Place | None:
         """A region or territory of the alias index, else a country by name, else a city (preferring the
         article's countries): "the Gaza Strip" has its own coordinates, "Iraq" is country-level."""
+        return self._region_or_country(name) or self.gazetteer.lookup(name, self.prefer)
+
+    def _region_or_country(self, name: str) -> Place | None:
         region = self.gazetteer.lookup(name)
         if region is not None and region.precision == "region":
             return region
         code = self.countries.get(name)
         if code is not None and len(code) == 3:
             return Place(self.country_names.get(code, name), code, feature="country", precision="country")
-        return self.gazetteer.lookup(name, self.prefer)
+        return None
 
     def _dateline(self) -> Located | None:
         match = _DATELINE.match(self.text[:80])
