@@ -258,7 +258,7 @@ class ActorResolver:
             if " - " in surface and words.text.lower() in sectors:  # as written: "state-run media"
                 return sectors[words.text.lower()], n
             singular = " ".join([*(t.lower_ for t in words[:-1]), _singular(words[-1])])
-            if singular in sectors:  # "Senators", "Marines": the tagger takes a capitalised plural for a name
+            if singular != surface and singular in sectors:  # "Senators": the tagger takes a capitalised plural for a name
                 return sectors[singular], n
         if first.lemma_.lower() == "party" and any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in first.children):
             return "PTY", 1  # "the Umma party": a named party the tables do not know ("a party to the talks" is none)

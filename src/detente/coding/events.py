@@ -43,10 +43,11 @@ _DECLINE_COMMENT = "011"  # "refused to comment"
 #: roots of force: assault, fight, mass violence
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 _CIRCUMSTANCE_PREPS = frozenset({"following", "amid", "amidst", "despite", "over", "about", "until", "like", "unlike"})
-_REASON_PREPS = {"for", "of", "with"}
+_REASON_PREPS = {"for", "of", "with"}  # "arrested for collaborating", "accused of", "charged with"
+_KEPT_FROM_PREPS = {"from"}  # "prevented X from entering"
 #: verbs that undo an intention they govern: deny or dispute it, call it off, turn it down ("denied that it wanted to
 #: sell missiles", "cancel plans to sell", "rejected an offer to host"); not opposing another's plan
-_UNDOING = frozenset({"deny", "refute", "dispute", "cancel", "abandon", "drop", "scrap", "shelve", "reject", "withdraw"})  # "arrested for collaborating", "accused of", "charged with"
+_UNDOING = frozenset({"deny", "refute", "dispute", "cancel", "abandon", "drop", "scrap", "shelve", "reject", "withdraw"})
 #: a thing's party, for an act that names none: "a request by/from X", "aid to X", "a truce with X", "action against X",
 #: "the curfew on X", "settlements in the Gaza Strip"
 _OWNER_PREPS = ("by", "from", "to", "with", "against", "on", "in")
@@ -833,7 +834,7 @@ class Modality:
                 own = self.governors[lemma]
                 if lemma in self.self_directed and not _children(head, "dobj") and not _children(node, "nsubj", "nsubjpass"):
                     own = "intended"
-                if own == "intended" and self._governed(head) == "negated" and _undone_by(head):
+                if own == "intended" and _undone_by(head) and self._governed(head) == "negated":
                     return "negated"  # "denied that it wanted to sell", "cancel plans to sell": no intention either
                 return own
             node = head
@@ -862,16 +863,18 @@ def _undone_by(intention: Token) -> bool:
 
 def _kept_from(clause: Token) -> Token | None:
     """The verb a clause is kept from by: "prevented X from entering", "were barred from leaving"."""
-    prep = clause.head
-    if clause.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX"):
-        return prep.head
-    return None
+    return _verb_of_prep_clause(clause, _KEPT_FROM_PREPS)
 
 
 def _charge_of(clause: Token) -> Token | None:
     """The verb a clause is the reason or charge of: "accused X of making", "jailed for helping"."""
+    return _verb_of_prep_clause(clause, _REASON_PREPS)
+
+
+def _verb_of_prep_clause(clause: Token, preps) -> Token | None:
+    """The verb whose preposition (one of ``preps``) takes the clause: "accused X of making" → accused."""
     prep = clause.head
-    if clause.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in _REASON_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+    if clause.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in preps and prep.head.pos_ in ("VERB", "AUX"):
         return prep.head
     return None
 

@@ -274,10 +274,11 @@ class EventPlaces:
     def _place_of(self, prep: Token, actors: frozenset[int]) -> tuple[Place, Span] | None:
         """The place a preposition's object names, unless the object is one of the event's ``actors``."""
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i not in actors):
-            start = name_start(obj).idx
+            first = name_start(obj)
+            start = first.idx
             text = self.text[start : obj.idx + len(obj)]
             # "in the east" is no place, "in Yala province" is
-            named = obj.text[:1].isupper() or (obj.lower_ in KIND_OF_PLACE and name_start(obj) is not obj)
+            named = obj.text[:1].isupper() or (obj.lower_ in KIND_OF_PLACE and first is not obj)
             place = self._named(obj) if named else None
             if place is None and obj.lemma_.lower() == "capital":
                 place = self._capital(obj)  # "in the Romanian capital", "in Kenya's capital", "the capital of Iraq"
