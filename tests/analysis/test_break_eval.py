@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from detente.analysis.break_eval import DENSITIES, SyntheticSpec, crises, load_crises, planted, wilson
+from detente.analysis.break_eval import DENSITIES, PLANTED_BURST_DAYS, SyntheticSpec, crises, load_crises, planted, wilson
 from detente.analysis.breaks import BreakSettings
 from tests.conftest import ROOT
 
 #: events a day before the change -> least recall within 7 days (200 streams, rate ratio 3)
-RECALL_FLOORS = {0.05: 0.20, 0.1: 0.45, 0.3: 0.77, 1.0: 0.95}
+RECALL_FLOORS = {0.05: 0.20, 0.1: 0.48, 0.3: 0.80, 1.0: 0.98}
+#: the same for a four-week burst (rate x3, then back): the short crisis most listed real ones are
+BURST_RECALL_FLOORS = {0.05: 0.01, 0.1: 0.07, 0.3: 0.50, 1.0: 0.95}
 FALSE_ALARMS_CEILING = 0.1  # per dyad-year, on 400 dyad-years of null streams with news surges
 
 
@@ -22,6 +24,14 @@ FALSE_ALARMS_CEILING = 0.1  # per dyad-year, on 400 dyad-years of null streams w
 def test_planted_changes(density):
     result = planted(BreakSettings(), SyntheticSpec(conflict_rate=density, cooperation_rate=density))
     assert result["recall"] >= RECALL_FLOORS[density]
+    assert result["false_alarms_per_dyad_year"] <= FALSE_ALARMS_CEILING
+
+
+@pytest.mark.parametrize("density", DENSITIES)
+def test_planted_bursts(density):
+    spec = SyntheticSpec(conflict_rate=density, cooperation_rate=density, burst_days=PLANTED_BURST_DAYS)
+    result = planted(BreakSettings(), spec)
+    assert result["recall"] >= BURST_RECALL_FLOORS[density]
     assert result["false_alarms_per_dyad_year"] <= FALSE_ALARMS_CEILING
 
 
@@ -34,11 +44,11 @@ def test_known_crises_in_the_wikinews_corpus(corpus_store):
     listed = load_crises(ROOT / "tests" / "gold" / "crises.yaml")
     assert len(listed.crises) >= 15 and len(listed.stable) >= 12
     result = crises(corpus_store.store, listed, corpus_store.break_settings)
-    # 3 of 15 and 3 alarms in 19.5 dyad-years since coder 0.4.0 (4 and 1 before): it stopped flagging 318 present-day
-    # events as historical, so they now count; one visit coming into the baseline lost India-US (March 2006), and three
-    # real visits (Rice in the UK, AUSMIN) are cooperation bursts on stable pairs. Noise at 2.4 articles a day.
-    assert sum(row["found"] for row in result["rows"]) >= 3
-    assert result["false_alarms"] <= 3
+    # 4 of 15 and 1 alarm in 19.5 dyad-years since the detector drops unconfident cuts (3 and 3 before: a January
+    # visit's cut left India-US, March 2006, tested against five weeks of baseline; two of the three alarms were cuts
+    # kept though unconfident). Most listed crises leave 0-3 state-level events near their onset at 2.4 articles a day.
+    assert sum(row["found"] for row in result["rows"]) >= 4
+    assert result["false_alarms"] <= 1
 
 
 def test_wilson_interval():

@@ -36,6 +36,31 @@ def test_a_planted_tripling_is_found_near_its_day_in_its_direction(detect, direc
     assert direction_of(near[0])[1] > 2
 
 
+def test_a_short_burst_is_found_at_its_start_and_end():
+    """A crisis that flares for two weeks and passes: no single split of two years isolates it."""
+    rng = np.random.default_rng(11)
+    spec = SyntheticSpec(conflict_rate=0.3, cooperation_rate=0.3, burst_days=14, ratio=5.0, surges=0)
+    counts, volume = synthetic_stream(rng, spec, 400, "conflict")
+    found = change_points(counts, exposure(volume, 1), DEFAULTS)
+    start = [c for c in found if abs(c["index"] - 400) <= 7]
+    assert start and direction_of(start[0])[0] == "conflict"
+    assert any(abs(c["index"] - 414) <= 7 for c in found)  # and the return to the old rate
+
+
+def test_every_change_reported_is_confident_against_its_whole_regimes():
+    """A weak cut is dropped rather than left to split the baseline of a real change into slivers."""
+    rng = np.random.default_rng(4)
+    for _ in range(10):
+        counts, volume = synthetic_stream(rng, SyntheticSpec(conflict_rate=0.1, cooperation_rate=0.1), 365, "conflict")
+        assert all(c["confidence"] >= DEFAULTS.min_confidence for c in change_points(counts, exposure(volume, 1), DEFAULTS))
+
+
+def test_a_quiet_spell_is_not_a_burst():
+    counts = np.ones((400, 2))
+    counts[200:214] = 0
+    assert change_points(counts, np.full(400, 6.0), DEFAULTS) == []
+
+
 def test_news_surges_alone_are_not_breaks():
     rng = np.random.default_rng(5)
     spec = SyntheticSpec(conflict_rate=0.5, cooperation_rate=0.5, surges=6)

@@ -39,6 +39,8 @@ def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
 #: dyad densities (conflict and cooperation events a day each) reported for planted changes: from the
 #: busiest pairs of a sparse corpus (0.05) to a dyad in a daily-updated national press (1.0)
 DENSITIES = (0.05, 0.1, 0.3, 1.0)
+#: a crisis that flares and passes: the rate x3 for four weeks, then back (most listed real crises look like this)
+PLANTED_BURST_DAYS = 28
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class SyntheticSpec:
     cooperation_rate: float = 0.1
     ratio: float = 3.0  # rate ratio at the planted change
     surges: int = 3  # news-volume surges (x3 for 10 days) per stream, that must not read as breaks
+    burst_days: int | None = None  # the changed rate lasts this long, then returns (a crisis that passes); None: for good
 
 
 def synthetic_stream(rng: np.random.Generator, spec: SyntheticSpec, change: int | None, direction: str) -> tuple[np.ndarray, np.ndarray]:
@@ -63,7 +66,8 @@ def synthetic_stream(rng: np.random.Generator, spec: SyntheticSpec, change: int 
     share = volume / spec.volume_mean
     rates = np.column_stack([np.full(spec.days, spec.conflict_rate), np.full(spec.days, spec.cooperation_rate)])
     if change is not None:
-        rates[change:, 0 if direction == "conflict" else 1] *= spec.ratio
+        end = None if spec.burst_days is None else change + spec.burst_days
+        rates[change:end, 0 if direction == "conflict" else 1] *= spec.ratio
     counts = rng.poisson(rates * share[:, None]).astype(float)
     return counts, volume
 
@@ -171,6 +175,14 @@ def crises(store: Store, listed: CrisisList, settings: BreakSettings = BreakSett
         "false_alarms_per_dyad_year": round(alarms / years, 3) if years else None, "rows": rows,
         "tolerance_days": tolerance, "method": method, "level": level,
     }
+
+
+def synthetic_families(settings: BreakSettings = BreakSettings(), method: str = "offline") -> list[dict[str, Any]]:
+    """Planted lasting changes, then planted four-week bursts, at each density: what ``detente eval`` reports."""
+    return [
+        planted(settings, SyntheticSpec(conflict_rate=rate, cooperation_rate=rate, burst_days=burst), method=method)
+        for burst in (None, PLANTED_BURST_DAYS) for rate in DENSITIES
+    ]
 
 
 def calibrate_penalty(candidates: Sequence[float], spec: SyntheticSpec = SyntheticSpec(), target_false_alarms: float = 0.5,

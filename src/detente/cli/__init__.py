@@ -378,8 +378,7 @@ def _evaluate_breaks(gold: Path, fmt: str) -> None:
     with _reported():
         listed = break_eval.load_crises(gold)
         real = break_eval.crises(det.store, listed, det.break_settings)
-        synthetic = [break_eval.planted(det.break_settings, break_eval.SyntheticSpec(conflict_rate=r, cooperation_rate=r))
-                     for r in break_eval.DENSITIES]
+        synthetic = break_eval.synthetic_families(det.break_settings)
     if fmt == "json":
         _print_json({"crises": real, "synthetic": synthetic})
         return
@@ -390,11 +389,12 @@ def _evaluate_breaks(gold: Path, fmt: str) -> None:
         f"{real['false_alarms_per_dyad_year']} per dyad-year", highlight=False,
     )
     table = Table(title="planted change-points (rate ratio 3, 200 streams of 2 years each)")
-    for column in ("events/day before", "recall", "95% CI", "false alarms per dyad-year"):
+    for column in ("change", "events/day before", "recall", "95% CI", "false alarms per dyad-year"):
         table.add_column(column)
     for row in synthetic:
-        table.add_row(str(row["spec"]["conflict_rate"]), f"{row['recall']:.2f}", f"{row['recall_ci'][0]}-{row['recall_ci'][1]}",
-                      f"{row['false_alarms_per_dyad_year']:.3f}")
+        burst = row["spec"]["burst_days"]
+        table.add_row("lasting" if burst is None else f"{burst}-day burst", str(row["spec"]["conflict_rate"]), f"{row['recall']:.2f}",
+                      f"{row['recall_ci'][0]}-{row['recall_ci'][1]}", f"{row['false_alarms_per_dyad_year']:.3f}")
     out.print(table)
 
 
