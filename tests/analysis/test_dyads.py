@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from detente.analysis.dyads import Dyad, active_dyads, deduplicated_sql, series
+from detente.analysis.dyads import EXCLUDED_MODALITIES, Dyad, active_dyads, deduplicated_sql, series
 from detente.errors import AnalysisError
 from tests.conftest import event_store
 
@@ -27,6 +27,8 @@ def store(tmp_path):
         # historical and negated events are left out by default
         {"article_id": "a4", "date": D(2006, 1, 20), "source": "USAGOV", "target": "IRQGOV", "code": "057", "modality": "negated"},
         {"article_id": "a4", "date": D(2006, 1, 20), "source": "USA", "target": "IRQ", "code": "190", "modality": "historical"},
+        # "Iraq demanded that US troops withdraw": the demand is Iraq's event; the withdrawal, by the US, did not happen
+        {"article_id": "a4", "date": D(2006, 1, 20), "source": "USAMIL", "target": "IRQ", "code": "0874", "modality": "demanded"},
         # other dyads make the news volume
         {"article_id": "a5", "date": D(2006, 1, 2), "source": "FRA", "target": "DEU", "code": "040"},
         {"article_id": "a5", "date": D(2006, 1, 16), "source": "FRA", "target": "DEU", "code": "040"},
@@ -52,7 +54,7 @@ def test_weekly_series_counts_state_events_both_ways_and_fills_empty_weeks(store
     assert first["mentions"] == 4 and first["articles"] == 3
     assert first["volume"] == 3 and first["events_per_1k"] == pytest.approx(1000 * 2 / 3, abs=0.01)
     assert first["conflict_share"] == 1.0 and first["goldstein_sum"] == -12.0
-    # the rebel attack and the negated/historical events of week 3 are not state-level asserted events
+    # the rebel attack and the negated, historical and demanded events of week 3 are not state-level acts done
     assert weeks[D(2006, 1, 16)]["events"] == 0 and weeks[D(2006, 1, 16)]["volume"] == 3
     assert [r["period"] for r in rows] == sorted(weeks) and len(rows) == 3
 
@@ -68,7 +70,14 @@ def test_levels_and_direction(store):
 
 def test_modalities_can_be_let_in(store):
     rows = series(store, Dyad("USA", "IRQ"), "month", modalities_excluded=())
-    assert rows[0]["events"] == 4
+    assert rows[0]["events"] == 5
+
+
+def test_series_leave_out_what_the_coder_does_not_count_as_an_event():
+    """The threatened, demanded, conditional or alleged act is no act; the threat, demand or accusation is its own event."""
+    from detente.coding.events import load_modality
+
+    assert set(EXCLUDED_MODALITIES) == set(load_modality().not_events) | {"historical"}
 
 
 def test_bounds_and_active_dyads(store):

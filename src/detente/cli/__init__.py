@@ -484,7 +484,7 @@ def relations(
     level: str = typer.Option("state", "--level", help="state (the country, its government, military, intelligence, police) or all sectors."),
     since: Optional[str] = typer.Option(None, help="From this date."),
     until: Optional[str] = typer.Option(None, help="Up to this date."),
-    every_modality: bool = typer.Option(False, "--every-modality", help="Count historical, negated and hypothetical events too."),
+    every_modality: bool = typer.Option(False, "--every-modality", help="Count historical, negated, hypothetical, threatened, demanded, conditional and alleged acts too."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Draw the series with its breaking points (.png or .svg)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, json, jsonl, csv or parquet."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the series to this file."),

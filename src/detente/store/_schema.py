@@ -76,8 +76,10 @@ MIGRATIONS.append(
 )
 
 
-#: modalities that are not counted in series or news volume: events that did not happen at the time
-NOT_COUNTED_MODALITIES = ("historical", "negated", "hypothetical")
+#: modalities that are not counted in series or news volume: acts that did not happen at the time, and acts only
+#: threatened, demanded, made conditional or alleged, whose coded doer is the one threatened or asked (the threat,
+#: demand or accusation is an event of its own, by its maker); the coder's ``not_events`` and ``historical``
+NOT_COUNTED_MODALITIES = ("historical", "negated", "hypothetical", "threatened", "demanded", "conditional", "alleged")
 
 #: the per-day news volume kept by every write: deduplicated (day, source, target, code) current events
 VOLUME_SQL = """
@@ -102,6 +104,16 @@ MIGRATIONS.append(
                WHERE l.article_id = events.article_id AND l.run_id = events.run_id""",
             "CREATE OR REPLACE VIEW current_events AS SELECT * FROM events WHERE current",
             "CREATE TABLE day_volume (day DATE PRIMARY KEY, events BIGINT)",
+            "INSERT INTO day_volume " + VOLUME_SQL.replace("{where}", "TRUE"),
+        ],
+    )
+)
+
+MIGRATIONS.append(
+    (
+        6,
+        [  # threatened, demanded, conditional and alleged acts left the news volume
+            "DELETE FROM day_volume",
             "INSERT INTO day_volume " + VOLUME_SQL.replace("{where}", "TRUE"),
         ],
     )
