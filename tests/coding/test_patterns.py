@@ -517,3 +517,35 @@ def test_a_purpose_clause_of_a_blocking_act_is_not_what_was_blocked(coder):
 
 def test_a_protest_at_a_place_in_a_country_is_aimed_at_that_country(coder):
     assert ("PSE", "145", "ISR") in _codes(coder, "Palestinian prisoners rioted on Monday at a jail in northern Israel.", date(2002, 6, 1))
+
+
+def test_a_country_after_anti_is_whom_a_protest_is_against_never_its_doer(coder):
+    assert _codes(coder, "Thousands of Pakistanis staged anti-American demonstrations.", date(2006, 1, 20)) == [("PAK", "141", "USA")]
+    assert _codes(coder, "Six thousand turned out for an anti-Japanese rally.", date(2005, 4, 9)) == [("---", "141", "JPN")]
+
+
+def test_a_warning_is_aimed_at_whom_its_clause_is_about_not_at_the_warners_own_side(coder):
+    assert ("USAGOV", "130", "SYR") in _codes(coder, "Rice warned that Syria faced isolation.", date(2006, 4, 9))
+    assert _codes(coder, "Israel warned that it would respond with force.", date(2006, 4, 9)) == [("ISRGOV", "130", "---")]
+    # what the warner's side will do is the threat, not its target
+    assert [t for _, c, t in _codes(coder, "Cairo's security chief warned that police will no longer tolerate rallies.", date(2005, 5, 1)) if c == "130"] == ["---"]
+
+
+def test_a_region_named_like_a_countrys_people_is_not_that_country(coder):
+    text = "Bush would likely talk with Paul Martin when the two meet to discuss NAFTA, the North American free trade agreement."
+    assert ("USAGOV", "040", "CANGOV") in _codes(coder, text, date(2005, 3, 3))
+    assert not any("USA" in (s, t) for s, _, t in _codes(coder, "Latin American leaders criticized the plan.", date(2005, 3, 3)))
+
+
+def test_calling_for_a_strike_is_a_protest_announced(coder):
+    assert ("FRALAB", "133", "---") in _codes(coder, "Labour unions in France are calling for a national strike on Tuesday.", date(2006, 3, 1))
+
+
+def test_turning_weapons_on_someone_is_force(coder):
+    assert ("PSEREBHMS", "190", "PSEGOV") in _codes(coder, "Hamas militants turned their weapons on Fatah gunmen in Gaza.", date(2006, 3, 1))
+
+
+def test_a_preposition_phrase_after_the_object_is_not_a_particle(coder):
+    # "in a town" does not make "turned their guns ... in" a handing in of arms; "turned in their weapons" still is
+    assert not any(c == "0873" for _, c, _ in _codes(coder, "Iraqi soldiers turned their guns on protesters in a town.", date(2006, 3, 1)))
+    assert ("---REB", "0873", "IDN") in _codes(coder, "Rebels turned in their weapons in Aceh.", date(2006, 3, 1))

@@ -117,6 +117,9 @@ class ActorResolver:
             self.matcher.add(kind, [nlp.make_doc(name) for name in names if name not in tables.any_case])
             self.any_case_matcher.add(kind, [nlp.make_doc(name) for name in names if name in tables.any_case])
         classes = yaml.safe_load(data_path("actors", "noun_classes.yaml").read_text("utf-8"))
+        # regions named like a country's people ("the North American free trade agreement"): matched so that the
+        # longer name wins, then dropped
+        self.matcher.add("region", [nlp.make_doc(name) for name in classes["regional_names"]])
         self.pronouns: dict[str, str] = classes["pronouns"]
         self.person_nouns: set[str] = set(classes["person_nouns"])
         self.not_actor_heads = event_nouns | set(classes["abstract_nouns"])
@@ -162,6 +165,9 @@ class ActorResolver:
         for match_id, start, end, any_case in exact + [(m, s, e, True) for m, s, e in self.any_case_matcher(doc)]:
             kind = doc.vocab.strings[match_id]
             text = doc[start:end].text
+            if kind == "region":
+                found.append(NameHit(start, end, kind, ""))
+                continue
             if any_case:
                 text = self._any_case_key[text.lower()]
             if kind == "person" and (self._other_persons_name(doc, start, text) or (end < len(doc) and doc[end].lower_ in _NAMED_AFTER)):
@@ -175,7 +181,7 @@ class ActorResolver:
                 continue
             for i in range(hit.start, hit.end):
                 by_token[i] = hit
-        return by_token
+        return {i: hit for i, hit in by_token.items() if hit.kind != "region"}
 
     def _after_honorific(self, tok: Token) -> bool:
         return tok.i > 0 and tok.doc[tok.i - 1].lower_.rstrip(".") in {h.rstrip(".") for h in self.honorifics}
@@ -758,9 +764,14 @@ def _root_of(hit: NameHit, doc: Doc) -> int:
     return outside[-1] if outside else hit.end - 1
 
 
-def _stance(doc: Doc, start: int) -> bool:
+def _stance(doc: Doc, start: int, prefixes: frozenset[str] = _STANCE_PREFIXES) -> bool:
     """ "anti-Syrian opposition", "pro-Syrian militias": a stance towards a country, not its own actor."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _STANCE_PREFIXES
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in prefixes
+
+
+def stance(tok: Token, prefixes: frozenset[str] = _STANCE_PREFIXES) -> bool:
+    """Whether the name ``tok`` ends follows "anti-" or "pro-" (or one of ``prefixes``): "an anti-Japanese rally"."""
+    return _stance(tok.doc, tok.left_edge.i, prefixes)
 
 
 def _entity_start(tok: Token) -> int:

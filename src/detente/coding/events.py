@@ -18,7 +18,7 @@ import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .actors import acronym
+from .actors import acronym, stance
 from .dates import present_perfect
 from .patterns import Pattern, PatternSet
 from .tables import data_path
@@ -117,6 +117,9 @@ def _relative_head(verb: Token, tokens: list[Token]) -> list[Token]:
 
 #: dependents that narrow an event noun or verb: "car bomb", "suicide attack", "roadside bomb"
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+_AGAINST = frozenset({"anti"})
+#: auxiliaries of what a threat says will happen, which its maker's side does: "warned that police will act"
+_THREAT_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "could", "might", "may", "can"})
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -302,7 +305,11 @@ class EventMatcher:
 
     def _fits(self, pattern: Pattern, tok: Token) -> bool:
         if pattern.particles:
-            words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
+            # a preposition with its own object after the verb's object is a phrase, not the particle: "turned their
+            # weapons on X in a town" does not "turn in" weapons (but "forced the agency out of the country" is forced out)
+            after = min((o.left_edge.i for o in self._objects(tok)), default=len(tok.doc)) if pattern.objects else len(tok.doc)
+            words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")
+                     and not (c.dep_ == "prep" and c.i > after and _children(c, "pobj"))}
             if not all(w in words for w in pattern.particles) or _children(tok, "oprd"):
                 return False  # "what they call terrorism on Israel" names something, it calls on no one
         if pattern.objects:
@@ -336,6 +343,10 @@ class EventMatcher:
             elif slot == "clause-subj":  # "demanded that Israel withdraw": Israel; "asked whether he would resign" asks nothing of him
                 clauses = [c for c in _children(tok, "ccomp") if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)]
                 found = [s for clause in clauses for s in subjects(clause)]
+                if pattern.code[:2] == "13":  # "warned that Tehran had crossed a line"; not "warned that police will act"
+                    own = subjects(tok)  # nor the warner, where the parse finds the clause no subject of its own
+                    found = [s for s in found if s.pos_ != "PRON" and s not in own
+                             and not any(a.lower_ in _THREAT_AUXILIARIES for a in _children(s.head, "aux"))]
             elif slot == "for-subj":  # "their calls for Syria to withdraw", "an appeal for the rebels to lay down arms"
                 found = [s for clause in _for_clauses(tok, carriers) for s in subjects(clause)]
                 if not found and any(c.dep_ == "acl" and _children(c, "aux") for c in tok.children):
@@ -349,6 +360,9 @@ class EventMatcher:
             elif slot == "clause-actor":  # "said Israel's raid was illegal": Israel, the clause's subject first
                 said = [t for t in _complement(tok) if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ != "it")]
                 found = sorted(said, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "poss"), t.i))
+            elif slot == "stance":  # "an anti-Japanese rally", "held anti-American protests": whom it is against
+                found = [m for n in (tok, *self._objects(tok)) for m in n.children
+                         if m.dep_ in _MODIFIER_DEPS and m.i < n.i and stance(m, _AGAINST)]
             elif slot.startswith("prep:"):
                 word = slot.split(":", 1)[1]
                 found = _prep_objects(tok, word)
@@ -633,7 +647,7 @@ def _family(code: str) -> str:
 def _doer_modifier(mod: Token) -> bool:
     """A modifier that names who acts: "Israeli air raids", "a government offensive", "a US strike" —
     but not a place, which is where or whom: "the Iraq invasion", "the Gaza blockade"."""
-    if mod.i > mod.head.i:
+    if mod.i > mod.head.i or stance(mod):  # "an anti-Japanese rally" is not by the Japanese
         return False
     if mod.dep_ == "amod":
         return True

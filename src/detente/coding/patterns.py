@@ -15,7 +15,7 @@ from .tables import CameoTable, data_path
 DEFAULT_VERB_TARGETS = ("dobj", "dative")
 DEFAULT_NOUN_TARGETS = ("prep:on", "prep:against", "prep:with", "prep:of", "prep:to")
 _SLOT_PREFIXES = ("prep:", "obj-prep:", "for-prep:")
-_SLOTS = {"dobj", "dative", "clause-subj", "clause-actor", "for-subj", "for-event", "none"}
+_SLOTS = {"dobj", "dative", "clause-subj", "clause-actor", "for-subj", "for-event", "stance", "none"}
 
 
 @dataclass(frozen=True)
