@@ -537,8 +537,8 @@ def test_a_region_named_like_a_countrys_people_is_not_that_country(coder):
     assert not any("USA" in (s, t) for s, _, t in _codes(coder, "Latin American leaders criticized the plan.", date(2005, 3, 3)))
 
 
-def test_calling_for_a_strike_is_a_protest_announced(coder):
-    assert ("FRALAB", "133", "---") in _codes(coder, "Labour unions in France are calling for a national strike on Tuesday.", date(2006, 3, 1))
+def test_calling_for_protests_is_a_protest_announced(coder):
+    assert ("FRALAB", "133", "FRAGOV") in _codes(coder, "Labour unions in France called for protests against the government.", date(2006, 3, 1))
 
 
 def test_turning_weapons_on_someone_is_force(coder):
@@ -549,3 +549,24 @@ def test_a_preposition_phrase_after_the_object_is_not_a_particle(coder):
     # "in a town" does not make "turned their guns ... in" a handing in of arms; "turned in their weapons" still is
     assert not any(c == "0873" for _, c, _ in _codes(coder, "Iraqi soldiers turned their guns on protesters in a town.", date(2006, 3, 1)))
     assert ("---REB", "0873", "IDN") in _codes(coder, "Rebels turned in their weapons in Aceh.", date(2006, 3, 1))
+
+
+def test_stance_holds_for_names_of_two_words_and_for_protests_called_for(coder):
+    assert _codes(coder, "Six thousand turned out for an anti-South Korean rally.", date(2006, 3, 1)) == [("---", "141", "KOR")]
+    assert ("PAKREL", "133", "USA") in _codes(coder, "Pakistani clerics called for anti-American protests.", date(2006, 3, 1))
+    # a noun coded before the verb that carries it is one act: "an anti-Israel rally was held"
+    assert _codes(coder, "An anti-Israel rally was held in Cairo.", date(2006, 3, 1)) == [("---", "141", "ISR")]
+
+
+def test_a_warning_of_what_will_befall_its_subjects_is_aimed_at_each_of_them(coder):
+    codes = _codes(coder, "Rice warned that Syria and Iran would face isolation.", date(2006, 3, 1))
+    assert ("USAGOV", "130", "SYR") in codes and ("USAGOV", "130", "IRN") in codes
+    assert [t for _, c, t in _codes(coder, "Cairo's security chief warned that police won't tolerate rallies.", date(2005, 5, 1)) if c == "130"] == ["---"]
+
+
+def test_calling_for_air_strikes_is_no_protest(coder):
+    assert not any(c == "133" for _, c, _ in _codes(coder, "US senators called for air strikes against Syria.", date(2006, 3, 1)))
+
+
+def test_a_particle_before_its_verb_in_a_relative_clause_still_counts(coder):
+    assert ("IRNGOV", "083", "---") in _codes(coder, "The demands to which Iran acceded came from Washington.", date(2006, 3, 1))

@@ -133,3 +133,19 @@ def test_an_older_schema_is_migrated_in_place(tmp_path):
     store.write([], {"coder": "c", "model": "m", "patterns": "p", "actors": "a", "cameo": "k"})
     assert store.schema_version() == SCHEMA_VERSION
     assert "quote_id" in {r["column_name"] for r in store.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'")}
+
+
+def test_reading_an_older_database_brings_it_up_to_date_first(tmp_path):
+    """Migration 6 rebuilds the news volume: a read must not see the volume an older release counted."""
+    from detente.store._schema import MIGRATIONS
+
+    path = tmp_path / "v5.duckdb"
+    con = duckdb.connect(str(path))
+    for version, statements in MIGRATIONS[:5]:
+        for sql in statements:
+            con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+    con.close()
+    store = Store(path)
+    store.query("SELECT count(*) AS n FROM day_volume")
+    assert store.schema_version() == SCHEMA_VERSION

@@ -57,7 +57,8 @@ class SyntheticSpec:
 
 
 def synthetic_stream(rng: np.random.Generator, spec: SyntheticSpec, change: int | None, direction: str) -> tuple[np.ndarray, np.ndarray]:
-    """Daily (conflict, cooperation) counts and volume; the change multiplies the conflict (or cooperation) rate."""
+    """Daily (conflict, cooperation) counts and volume; the change multiplies the conflict (or cooperation) rate,
+    for good or, with ``spec.burst_days``, for that many days."""
     level = np.ones(spec.days)
     for _ in range(spec.surges):
         start = int(rng.integers(0, spec.days - 10))
@@ -194,4 +195,5 @@ def calibrate_penalty(candidates: Sequence[float], spec: SyntheticSpec = Synthet
     ]
 
 
-__all__ = ["DENSITIES", "SyntheticSpec", "synthetic_stream", "planted", "load_crises", "crises", "calibrate_penalty", "wilson", "CrisisList", "Crisis", "StablePair"]
+__all__ = ["DENSITIES", "PLANTED_BURST_DAYS", "SyntheticSpec", "synthetic_stream", "synthetic_families", "planted", "load_crises", "crises",
+           "calibrate_penalty", "wilson", "CrisisList", "Crisis", "StablePair"]

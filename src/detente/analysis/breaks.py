@@ -118,7 +118,8 @@ def _segment_costs(totals: np.ndarray) -> np.ndarray:
 
     ``totals`` has one row per segment: the summed counts of each stream, then
     the summed exposure. The best rate is counts / exposure, so the cost is
-    ``-sum(Y * log(Y / E))`` (with 0 log 0 = 0).
+    ``-sum(Y * log(Y / E))`` (with 0 log 0 = 0). Counts are event counts, whole
+    numbers: a count between 0 and 1 would be read as 0.
     """
     counts, expo = totals[..., :-1], totals[..., -1:]
     return -(counts * np.log(np.maximum(counts, 1.0) / np.maximum(expo, 1e-12))).sum(axis=-1)  # counts are whole: 0 or >= 1

@@ -770,8 +770,10 @@ def _stance(doc: Doc, start: int, prefixes: frozenset[str] = _STANCE_PREFIXES) -
 
 
 def stance(tok: Token, prefixes: frozenset[str] = _STANCE_PREFIXES) -> bool:
-    """Whether the name ``tok`` ends follows "anti-" or "pro-" (or one of ``prefixes``): "an anti-Japanese rally"."""
-    return _stance(tok.doc, tok.left_edge.i, prefixes)
+    """Whether the name ``tok`` ends follows "anti-" or "pro-" (or one of ``prefixes``): "an anti-Japanese rally",
+    "an anti-South Korean rally" (the parse may hang the hyphen on any word of the name)."""
+    name = [i for i in range(tok.left_edge.i, tok.i + 1) if i == tok.i or (tok.doc[i].ent_type_ and tok.doc[i].ent_type_ == tok.ent_type_)]
+    return any(_stance(tok.doc, i, prefixes) for i in name)
 
 
 def _entity_start(tok: Token) -> int:

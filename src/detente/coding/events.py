@@ -119,7 +119,7 @@ def _relative_head(verb: Token, tokens: list[Token]) -> list[Token]:
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _AGAINST = frozenset({"anti"})
 #: auxiliaries of what a threat says will happen, which its maker's side does: "warned that police will act"
-_THREAT_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "could", "might", "may", "can"})
+_THREAT_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo", "could", "might", "may", "can", "ca"})
 
 
 def subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -307,7 +307,7 @@ class EventMatcher:
         if pattern.particles:
             # a preposition with its own object after the verb's object is a phrase, not the particle: "turned their
             # weapons on X in a town" does not "turn in" weapons (but "forced the agency out of the country" is forced out)
-            after = min((o.left_edge.i for o in self._objects(tok)), default=len(tok.doc)) if pattern.objects else len(tok.doc)
+            after = min((o.left_edge.i for o in self._objects(tok) if o.i > tok.i), default=len(tok.doc)) if pattern.objects else len(tok.doc)
             words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")
                      and not (c.dep_ == "prep" and c.i > after and _children(c, "pobj"))}
             if not all(w in words for w in pattern.particles) or _children(tok, "oprd"):
@@ -342,11 +342,12 @@ class EventMatcher:
                 found = _with_conjuncts(_children(tok, "dative"))
             elif slot == "clause-subj":  # "demanded that Israel withdraw": Israel; "asked whether he would resign" asks nothing of him
                 clauses = [c for c in _children(tok, "ccomp") if not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)]
-                found = [s for clause in clauses for s in subjects(clause)]
                 if pattern.code[:2] == "13":  # "warned that Tehran had crossed a line"; not "warned that police will act"
+                    clauses = [c for c in clauses if self._warned_of(c)]
                     own = subjects(tok)  # nor the warner, where the parse finds the clause no subject of its own
-                    found = [s for s in found if s.pos_ != "PRON" and s not in own
-                             and not any(a.lower_ in _THREAT_AUXILIARIES for a in _children(s.head, "aux"))]
+                    found = [s for clause in clauses for s in subjects(clause) if s.pos_ != "PRON" and s not in own]
+                else:
+                    found = [s for clause in clauses for s in subjects(clause)]
             elif slot == "for-subj":  # "their calls for Syria to withdraw", "an appeal for the rebels to lay down arms"
                 found = [s for clause in _for_clauses(tok, carriers) for s in subjects(clause)]
                 if not found and any(c.dep_ == "acl" and _children(c, "aux") for c in tok.children):
@@ -360,8 +361,8 @@ class EventMatcher:
             elif slot == "clause-actor":  # "said Israel's raid was illegal": Israel, the clause's subject first
                 said = [t for t in _complement(tok) if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ != "it")]
                 found = sorted(said, key=lambda t: (t.dep_ not in ("nsubj", "nsubjpass", "poss"), t.i))
-            elif slot == "stance":  # "an anti-Japanese rally", "held anti-American protests": whom it is against
-                found = [m for n in (tok, *self._objects(tok)) for m in n.children
+            elif slot == "stance":  # "an anti-Japanese rally", "held anti-American protests", "called for anti-US protests"
+                found = [m for n in (tok, *self._objects(tok), *_prep_objects(tok, "for")) for m in n.children
                          if m.dep_ in _MODIFIER_DEPS and m.i < n.i and stance(m, _AGAINST)]
             elif slot.startswith("prep:"):
                 word = slot.split(":", 1)[1]
@@ -387,6 +388,13 @@ class EventMatcher:
         if harmed:
             return harmed, False
         return [], "none" in pattern.targets and pattern.code[:2] in self.patterns.open_target_roots
+
+    def _warned_of(self, clause: Token) -> bool:
+        """Whether a warning's clause is about whom it warns: what they did or are ("Tehran had crossed a line") or
+        what will befall them ("Iran could face sanctions"), not what will be done ("police will act": the warner's
+        side)."""
+        return clause.lemma_.lower() in self.modality.threat_outcomes or not any(
+            a.lower_ in _THREAT_AUXILIARIES for a in _children(clause, "aux"))
 
     def _owners(self, tok: Token, is_actor: IsActor, where: bool = True) -> list[Token]:
         """For an act with no named target, whose the thing acted on is, as CAMEO coders read it: "rejected
@@ -505,6 +513,11 @@ class EventMatcher:
         found = [replace(m, pattern=replace(m.pattern, code=narrower[m.trigger.i])) if m.trigger.i in narrower else m for m in found]
         found = [_aimed_by_condition(self._specific_governor(m, found), is_actor) for m in found]
         found = self._aimed_by_purpose(found, dropped)
+        # "an anti-Israel rally was held": a noun before the verb that carries it is one act with it, coded by the verb
+        # when the verb names every party the noun does
+        dropped |= {n.trigger.i for n in found if n.pattern.kind == "noun" for v in found
+                    if v.pattern.kind == "verb" and v.pattern.objects and v.pattern.code[:2] == n.pattern.code[:2]
+                    and n.trigger in self._objects(v.trigger) and set(n.sources) <= set(v.sources) and set(n.targets) <= set(v.targets)}
         # "condemned the raid, saying it was illegal": the verb already says it
         said = {_family(m.pattern.code) for m in found if not m.pattern.complement}
         dropped |= {m.trigger.i for m in found if m.pattern.complement and _family(m.pattern.code) in said}
@@ -776,6 +789,7 @@ class Modality:
     charging: frozenset[str] = frozenset()  # verbs whose "of"/"for"/"with" clause is a charge: "accused X of attacking"
     preventing: frozenset[str] = frozenset()  # verbs whose "from" clause is not done: "prevented X from entering"
     comment_verbs: frozenset[str] = frozenset()  # "refused to comment": declining to comment, not a rejection
+    threat_outcomes: frozenset[str] = frozenset()  # "warned that Iran could face sanctions": what befalls the warned
 
     def intent_code(self, code: str) -> str | None:
         """The statement-of-intent code for an announced act ("will release" → 0353), if CAMEO has one."""
@@ -953,4 +967,5 @@ def load_modality() -> Modality:
         charging=frozenset(data.get("charging") or ()),
         preventing=frozenset(data.get("preventing") or ()),
         comment_verbs=frozenset(data.get("comment_verbs") or ()),
+        threat_outcomes=frozenset(data.get("threat_outcomes") or ()),
     )

@@ -77,6 +77,7 @@ class Store:
     def __init__(self, path: str | Path, lock_timeout: float = 120.0):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
+        self._migrated = False  # a reader brings an older database up to date once, so reads never see a stale volume
 
     # -- connections -----------------------------------------------------------
     @contextmanager
@@ -103,6 +104,8 @@ class Store:
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if not self.path.exists():
             raise StoreError(E.E043.format(path=self.path))
+        if not self._migrated:
+            self._bring_up_to_date()
         with _flock(self.path, False, self.lock_timeout):
             try:
                 con = duckdb.connect(str(self.path), read_only=True)
@@ -113,6 +116,23 @@ class Store:
                 yield con
             finally:
                 con.close()
+
+    def _bring_up_to_date(self) -> None:
+        """Migrate a database written by an older release before reading it (a file that cannot be written is read
+        as it is)."""
+        with _flock(self.path, False, self.lock_timeout):
+            try:
+                con = duckdb.connect(str(self.path), read_only=True)
+            except duckdb.Error as exc:
+                raise StoreError(E.E040.format(path=self.path, detail=exc)) from None
+            try:
+                older = 0 < self._check_version(con) < SCHEMA_VERSION
+            finally:
+                con.close()
+        if older and os.access(self.path, os.W_OK):
+            with self.writer():
+                pass
+        self._migrated = True
 
     def _version(self, con) -> int:
         try:
