@@ -106,6 +106,11 @@ class Store:
             raise StoreError(E.E043.format(path=self.path))
         if not self._migrated:
             self._bring_up_to_date()
+        with self._read_only() as con:
+            yield con
+
+    @contextmanager
+    def _read_only(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with _flock(self.path, False, self.lock_timeout):
             try:
                 con = duckdb.connect(str(self.path), read_only=True)
@@ -120,15 +125,8 @@ class Store:
     def _bring_up_to_date(self) -> None:
         """Migrate a database written by an older release before reading it (a file that cannot be written is read
         as it is)."""
-        with _flock(self.path, False, self.lock_timeout):
-            try:
-                con = duckdb.connect(str(self.path), read_only=True)
-            except duckdb.Error as exc:
-                raise StoreError(E.E040.format(path=self.path, detail=exc)) from None
-            try:
-                older = 0 < self._check_version(con) < SCHEMA_VERSION
-            finally:
-                con.close()
+        with self._read_only() as con:
+            older = 0 < self._version(con) < SCHEMA_VERSION
         if older and os.access(self.path, os.W_OK):
             with self.writer():
                 pass
