@@ -122,7 +122,7 @@ def _segment_costs(totals: np.ndarray) -> np.ndarray:
     numbers: a count between 0 and 1 would be read as 0.
     """
     counts, expo = totals[..., :-1], totals[..., -1:]
-    return -(counts * np.log(np.maximum(counts, 1.0) / np.maximum(expo, 1e-12))).sum(axis=-1)  # counts are whole: 0 or >= 1
+    return -(counts * np.log(np.maximum(counts, 1.0) / np.maximum(expo, 1e-12))).sum(axis=-1)
 
 
 def _best_split(cumsum: np.ndarray, lo: int, hi: int, min_days: int) -> tuple[int, float] | None:

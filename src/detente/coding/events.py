@@ -304,20 +304,21 @@ class EventMatcher:
         return sorted(fitting, key=lambda p: p.specificity, reverse=True)
 
     def _fits(self, pattern: Pattern, tok: Token) -> bool:
+        objects = self._objects(tok) if pattern.objects or (pattern.prep_objects and pattern.kind == "verb") else []
         if pattern.particles:
             # a preposition with its own object after the verb's object is a phrase, not the particle: "turned their
             # weapons on X in a town" does not "turn in" weapons (but "forced the agency out of the country" is forced out)
-            after = min((o.left_edge.i for o in self._objects(tok) if o.i > tok.i), default=len(tok.doc)) if pattern.objects else len(tok.doc)
+            after = min((o.left_edge.i for o in objects if o.i > tok.i), default=len(tok.doc)) if pattern.objects else len(tok.doc)
             words = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")
                      and not (c.dep_ == "prep" and c.i > after and _children(c, "pobj"))}
             if not all(w in words for w in pattern.particles) or _children(tok, "oprd"):
                 return False  # "what they call terrorism on Israel" names something, it calls on no one
         if pattern.objects:
-            lemmas = {w for o in self._objects(tok) for w in (o.lemma_.lower(), o.lower_)}
+            lemmas = {w for o in objects for w in (o.lemma_.lower(), o.lower_)}
             if not lemmas & pattern.objects:
                 return False
         if pattern.prep_objects:  # on the trigger, or on its object: "accused two diplomats of espionage"
-            hosts = [tok, *(self._objects(tok) if pattern.kind == "verb" else ())]
+            hosts = [tok, *(objects if pattern.kind == "verb" else ())]
             found = {(p.lower_, w) for h in hosts for p in h.children if p.dep_ == "prep" for o in _children(p, "pobj", "pcomp")
                      for w in (o.lemma_.lower(), o.lower_)}
             if not found & pattern.prep_objects:

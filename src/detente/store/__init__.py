@@ -77,7 +77,7 @@ class Store:
     def __init__(self, path: str | Path, lock_timeout: float = 120.0):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
-        self._migrated = False  # a reader brings an older database up to date once, so reads never see a stale volume
+        self._migrated = False  # whether this store has checked the schema once: a write, or a first read, migrates it
 
     # -- connections -----------------------------------------------------------
     @contextmanager
@@ -155,6 +155,7 @@ class Store:
                 con.execute(sql)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
             con.execute("COMMIT")
+        self._migrated = True
 
     def schema_version(self) -> int:
         with self.reader() as con:
